@@ -1,0 +1,74 @@
+import { z } from 'zod'
+
+/** Trackers that can be a mission's origin. */
+export const Provider = z.enum(['jira', 'linear'])
+/** `jira` or `linear`. */
+export type Provider = z.infer<typeof Provider>
+
+const nonEmpty = z.string().min(1)
+
+/** One ticket the SaaS offers as a possible origin (wire shape of a search candidate). */
+export const OriginCandidate = z.object({
+  external_issue_id: nonEmpty,
+  external_issue_key: nonEmpty,
+  title: z.string(),
+  status: z.string(),
+  url: z.string(),
+  match_type: z.enum(['exact', 'text']).default('text'),
+  body: z.string().optional()
+})
+/** A search candidate after validation (`match_type` defaulted to `text`). */
+export type OriginCandidate = z.infer<typeof OriginCandidate>
+
+/** What searchOriginCandidates returns: the candidates and the scope they were found in. */
+export const SearchOriginResult = z.object({
+  candidates: z.array(OriginCandidate),
+  provider: Provider,
+  resource_type: z.string(),
+  resource_id: z.string(),
+  query_used: z.string()
+})
+/** Candidates plus provider, resource and the query that produced them. */
+export type SearchOriginResult = z.infer<typeof SearchOriginResult>
+
+/** The `origin_ticket` block of meta.json: exactly seven non-empty strings. */
+export const OriginTicket = z.strictObject({
+  external_issue_id: nonEmpty,
+  external_issue_key: nonEmpty,
+  external_issue_url: nonEmpty,
+  provider: Provider,
+  resource_id: nonEmpty,
+  resource_type: nonEmpty,
+  title: nonEmpty
+})
+/** The provenance recorded in meta.json. */
+export type OriginTicket = z.infer<typeof OriginTicket>
+
+/** How the repository is bound to a tracker (from `.kittify/config.yaml`, overridden by inputs). */
+export interface TrackerBinding {
+  provider: Provider
+  /** Routing: exactly one of these reaches the SaaS; `bindingRef` wins. */
+  projectSlug?: string
+  bindingRef?: string
+  /** `tracker.provider_context` string values (workspace_id, team_id, project_key, key …). */
+  providerContext: Readonly<Record<string, string>>
+  /** `project.uuid` / `project.slug` of the spec-kitty project, when the config names them. */
+  project: { uuid: string | null; slug: string | null }
+}
+
+/** The SaaS routing key derived from a binding: `binding_ref` or else `project_slug`, never both. */
+export type Routing = { binding_ref: string } | { project_slug: string }
+
+/** What startMissionFromTicket produced; the GitHub layer adds the pull request. */
+export interface MissionFromTicketResult {
+  missionId: string
+  missionDir: string
+  missionSlug: string
+  branch: string
+  originTicket: OriginTicket
+  originLinkId: string
+  boundAt: string
+  alreadyBound: boolean
+  eventEmitted: boolean
+  pullRequest?: { number: number; url: string }
+}
