@@ -1,0 +1,42 @@
+import { describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import { parse } from 'yaml'
+import { parseAction } from '@actions/workflow-parser/actions/index'
+import { NoOperationTraceWriter } from '@actions/workflow-parser'
+import { INPUTS, OUTPUTS } from '../src/action-names.js'
+
+const text = readFileSync(new URL('../action.yml', import.meta.url), 'utf8')
+
+interface ActionYml {
+  inputs: Record<string, { description: string; required?: boolean; default?: string }>
+  outputs: Record<string, { description: string }>
+  runs: { using: string; main: string }
+}
+const action = parse(text) as ActionYml
+
+describe('action.yml', () => {
+  it('is a valid action for GitHub’s own parser', () => {
+    const result = parseAction({ name: 'action.yml', content: text }, new NoOperationTraceWriter())
+    expect(result.context.errors.getErrors().map(error => error.message)).toEqual([])
+    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' })
+  })
+
+  it('declares exactly the inputs the code reads, with the same defaults and required flags', () => {
+    expect(Object.keys(action.inputs).sort()).toEqual(Object.keys(INPUTS).sort())
+    for (const [name, spec] of Object.entries(INPUTS)) {
+      const declared = action.inputs[name]
+      expect({ name, required: declared?.required ?? false, default: declared?.default }).toEqual({
+        name,
+        required: spec.required,
+        default: 'default' in spec ? spec.default : undefined
+      })
+      expect(declared?.description.length).toBeGreaterThan(20)
+    }
+  })
+
+  it('declares exactly the outputs the code sets', () => {
+    expect(Object.keys(action.outputs).sort()).toEqual([...OUTPUTS].sort())
+    for (const output of Object.values(action.outputs))
+      expect(output.description.length).toBeGreaterThan(10)
+  })
+})

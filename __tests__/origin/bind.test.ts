@@ -1,0 +1,129 @@
+import { describe, expect, it, jest } from '@jest/globals'
+import { bindIdempotencyKey, bindMissionOrigin } from '../../src/origin/bind.js'
+import { resolveTrackerBinding } from '../../src/origin/binding.js'
+import { KittyError } from '../../src/errors.js'
+import type { BindRequest, BindResponse } from '../../src/saas/wire.js'
+
+const binding = resolveTrackerBinding('tracker:\n  provider: linear\n  binding_ref: srm_01HX\n', {})
+const candidate = {
+  external_issue_id: 'lin-1',
+  external_issue_key: 'WEB-123',
+  title: '  Add   Clerk\nauth ',
+  status: 'In Progress',
+  url: 'https://linear.app/acme/issue/WEB-123',
+  match_type: 'exact' as const
+}
+const input = {
+  binding,
+  candidate,
+  resource: { resource_type: 'linear_team', resource_id: 'team-uuid' },
+  missionId: '01M0M9D8R83DDKSZ62QKGV3YW0',
+  missionSlug: 'web-123-01M0M9D8',
+  repo: 'acme/webapp'
+}
+
+function fakeSaas(answer: () => Promise<BindResponse>) {
+  return {
+    bindMissionOrigin: jest.fn<(body: BindRequest, key: string) => Promise<BindResponse>>(answer)
+  }
+}
+
+describe('bindMissionOrigin', () => {
+  it('sends the contract body with external_title/external_status and the routing key', async () => {
+    const saas = fakeSaas(() =>
+      Promise.resolve({ origin_link_id: 'ol_1', bound_at: '2026-04-01T12:00:00Z' })
+    )
+    await bindMissionOrigin(input, saas)
+    expect(saas.bindMissionOrigin).toHaveBeenCalledWith(
+      {
+        provider: 'linear',
+        mission_id: '01M0M9D8R83DDKSZ62QKGV3YW0',
+        mission_slug: 'web-123-01M0M9D8',
+        external_issue_id: 'lin-1',
+        external_issue_key: 'WEB-123',
+        external_issue_url: 'https://linear.app/acme/issue/WEB-123',
+        external_title: '  Add   Clerk\nauth ',
+        external_status: 'In Progress',
+        binding_ref: 'srm_01HX'
+      },
+      bindIdempotencyKey('acme/webapp', '01M0M9D8R83DDKSZ62QKGV3YW0', 'lin-1')
+    )
+  })
+
+  it('hands back the seven-key origin_ticket only after the SaaS accepted the bind', async () => {
+    const saas = fakeSaas(() =>
+      Promise.resolve({ origin_link_id: 'ol_1', bound_at: '2026-04-01T12:00:00Z' })
+    )
+    expect(await bindMissionOrigin(input, saas)).toEqual({
+      originTicket: {
+        external_issue_id: 'lin-1',
+        external_issue_key: 'WEB-123',
+        external_issue_url: 'https://linear.app/acme/issue/WEB-123',
+        provider: 'linear',
+        resource_id: 'team-uuid',
+        resource_type: 'linear_team',
+        title: 'Add Clerk auth'
+      },
+      originLinkId: 'ol_1',
+      boundAt: '2026-04-01T12:00:00Z',
+      alreadyBound: false
+    })
+  })
+
+  it('treats a same-origin re-bind as success', async () => {
+    const saas = fakeSaas(() =>
+      Promise.resolve({
+        origin_link_id: 'ol_1',
+        bound_at: '2026-04-01T12:00:00Z',
+        already_bound: true
+      })
+    )
+    expect((await bindMissionOrigin(input, saas)).alreadyBound).toBe(true)
+  })
+
+  it('passes a conflict through as a hard error', async () => {
+    const conflict = new KittyError('saas-origin-conflict', 'A different ticket is already bound.')
+    const saas = fakeSaas(() => Promise.reject(conflict))
+    await expect(bindMissionOrigin(input, saas)).rejects.toBe(conflict)
+  })
+
+  it('refuses a ticket without a URL before calling the SaaS', async () => {
+    const saas = fakeSaas(() => Promise.resolve({ origin_link_id: 'x', bound_at: 'y' }))
+    await expect(
+      bindMissionOrigin({ ...input, candidate: { ...candidate, url: '' } }, saas)
+    ).rejects.toMatchObject({
+      code: 'mission-invalid',
+      message: 'The ticket WEB-123 cannot be an origin: its external_issue_url is empty.'
+    })
+    expect(saas.bindMissionOrigin).not.toHaveBeenCalled()
+  })
+
+  it('uses the key as title when the ticket has none', async () => {
+    const saas = fakeSaas(() => Promise.resolve({ origin_link_id: 'x', bound_at: 'y' }))
+    const bound = await bindMissionOrigin(
+      { ...input, candidate: { ...candidate, title: ' ' } },
+      saas
+    )
+    expect(bound.originTicket.title).toBe('WEB-123')
+  })
+})
+
+describe('bindIdempotencyKey', () => {
+  it('is the same for the same write and differs when any part differs', () => {
+    const key = bindIdempotencyKey('acme/webapp', 'M1', 'T1')
+    expect(bindIdempotencyKey('acme/webapp', 'M1', 'T1')).toBe(key)
+    expect(
+      new Set([
+        key,
+        bindIdempotencyKey('acme/other', 'M1', 'T1'),
+        bindIdempotencyKey('acme/webapp', 'M2', 'T1'),
+        bindIdempotencyKey('acme/webapp', 'M1', 'T2')
+      ]).size
+    ).toBe(4)
+    expect(key).toMatch(/^kitty-origin-bind-[0-9a-f]{48}$/)
+  })
+
+  it('cannot be confused by separators inside the parts', () => {
+    expect(bindIdempotencyKey('a', 'b:c', 'd')).not.toBe(bindIdempotencyKey('a:b', 'c', 'd'))
+  })
+})

@@ -1,0 +1,103 @@
+import { createHash } from 'node:crypto'
+import { KittyError } from '../errors.js'
+import type { BindRequest } from '../saas/wire.js'
+import { routingOf } from './binding.js'
+import { OriginTicket } from './models.js'
+import type { OriginCandidate, TrackerBinding } from './models.js'
+import type { SaasPort } from './ports.js'
+
+/** What makes one bind: the mission, the ticket it starts from, and where that ticket lives. */
+export interface BindOriginInput {
+  binding: TrackerBinding
+  candidate: OriginCandidate
+  resource: { resource_type: string; resource_id: string }
+  missionId: string
+  missionSlug: string
+  /** `owner/name` of the repository, part of the idempotency key. */
+  repo: string
+}
+
+/** A bound origin: the `origin_ticket` block to write, and the SaaS link for the PR and outputs. */
+export interface BoundOrigin {
+  originTicket: OriginTicket
+  originLinkId: string
+  boundAt: string
+  alreadyBound: boolean
+}
+
+/**
+ * The Idempotency-Key of a bind: the same repository, mission and ticket always give the same key,
+ * so a re-run replays the write instead of making a second one.
+ */
+export function bindIdempotencyKey(
+  repo: string,
+  missionId: string,
+  externalIssueId: string
+): string {
+  const digest = createHash('sha256')
+    .update(JSON.stringify([repo, missionId, externalIssueId]))
+    .digest('hex')
+  return `kitty-origin-bind-${digest.slice(0, 48)}`
+}
+
+/** The `origin_ticket` block for a candidate; validated, so a bad ticket fails before any write. */
+export function originTicketOf(
+  input: Omit<BindOriginInput, 'missionId' | 'missionSlug' | 'repo'>
+): OriginTicket {
+  const title = input.candidate.title.replace(/\s+/g, ' ').trim()
+  const parsed = OriginTicket.safeParse({
+    external_issue_id: input.candidate.external_issue_id,
+    external_issue_key: input.candidate.external_issue_key,
+    external_issue_url: input.candidate.url,
+    provider: input.binding.provider,
+    resource_id: input.resource.resource_id,
+    resource_type: input.resource.resource_type,
+    title: title === '' ? input.candidate.external_issue_key : title
+  })
+  if (!parsed.success) {
+    const field = parsed.error.issues[0]?.path.join('.') ?? 'a field'
+    throw new KittyError(
+      'mission-invalid',
+      `The ticket ${input.candidate.external_issue_key} cannot be an origin: its ${field} is empty.`,
+      parsed.error.message
+    )
+  }
+  return parsed.data
+}
+
+/** The bind request body (`external_title` / `external_status`, routing as for search). */
+export function bindRequest(input: BindOriginInput): BindRequest {
+  return {
+    provider: input.binding.provider,
+    mission_id: input.missionId,
+    mission_slug: input.missionSlug,
+    external_issue_id: input.candidate.external_issue_id,
+    external_issue_key: input.candidate.external_issue_key,
+    external_issue_url: input.candidate.url,
+    external_title: input.candidate.title,
+    external_status: input.candidate.status,
+    ...routingOf(input.binding)
+  }
+}
+
+/**
+ * Binds the ticket as the mission's origin at the SaaS, the authoritative write. Only when it
+ * succeeds is the `origin_ticket` block handed back for writing. A same-origin re-bind is a
+ * success; a different origin (409) surfaces as the client's `saas-origin-conflict` error.
+ */
+export async function bindMissionOrigin(
+  input: BindOriginInput,
+  saas: Pick<SaasPort, 'bindMissionOrigin'>
+): Promise<BoundOrigin> {
+  const originTicket = originTicketOf(input)
+  const response = await saas.bindMissionOrigin(
+    bindRequest(input),
+    bindIdempotencyKey(input.repo, input.missionId, input.candidate.external_issue_id)
+  )
+  return {
+    originTicket,
+    originLinkId: response.origin_link_id,
+    boundAt: response.bound_at,
+    alreadyBound: response.already_bound === true
+  }
+}
