@@ -1,0 +1,55 @@
+import { describe, expect, it } from '@jest/globals'
+import {
+  MID8_EVENTS,
+  MID8_INPUT,
+  NUMBERED_EVENTS,
+  NUMBERED_INPUT
+} from '../../__fixtures__/mission/tickets.js'
+import type { MissionFilesInput } from '../../src/mission/files.js'
+import { buildMeta } from '../../src/mission/meta.js'
+import { detectLayout, missionNames, slugFromTicket } from '../../src/mission/names.js'
+import { lifecycleEventsJsonl } from '../../src/mission/status-events.js'
+
+function metaOf(input: MissionFilesInput) {
+  const names = missionNames({
+    ticketSlug: slugFromTicket(input.ticket.external_issue_key, input.ticket.title),
+    missionId: input.missionId,
+    layout: detectLayout(input.existingEntries, input.layout),
+    existingEntries: input.existingEntries
+  })
+  return buildMeta({ ...input, names })
+}
+
+describe('lifecycleEventsJsonl', () => {
+  it.each([
+    ['a mid8 mission with a configured project and unicode text', MID8_INPUT, MID8_EVENTS],
+    ['a numbered mission without a configured project', NUMBERED_INPUT, NUMBERED_EVENTS]
+  ])('writes the two lines Python writes for %s', (_name, input, expected) => {
+    const jsonl = lifecycleEventsJsonl({
+      meta: metaOf(input),
+      eventIds: input.eventIds,
+      nowMs: input.nowMs,
+      project: input.project
+    })
+    expect(jsonl).toBe(expected)
+  })
+
+  it('puts MissionCreated first and SpecifyStarted second, one JSON object a line', () => {
+    const jsonl = lifecycleEventsJsonl({
+      meta: metaOf(MID8_INPUT),
+      eventIds: MID8_INPUT.eventIds,
+      nowMs: MID8_INPUT.nowMs,
+      project: MID8_INPUT.project
+    })
+    const lines = jsonl.split('\n')
+    expect(lines).toHaveLength(3)
+    expect(lines[2]).toBe('')
+    const events = lines.slice(0, 2).map(line => JSON.parse(line) as Record<string, unknown>)
+    expect(events.map(event => event.event_type)).toEqual(['MissionCreated', 'SpecifyStarted'])
+    expect(events.map(event => event.aggregate_id)).toEqual([
+      '01M0M9D8R83DDKSZ62QKGV3YW0',
+      'web-123-01M0M9D8'
+    ])
+    expect(/[^\x20-\x7e\n]/.test(jsonl)).toBe(false)
+  })
+})

@@ -1,0 +1,158 @@
+import { buildMissionFiles, specTemplatePaths } from '../mission/index.js'
+import type { MissionFileSet, MissionLayoutChoice } from '../mission/index.js'
+import { bindMissionOrigin, originTicketOf } from './bind.js'
+import type { MissionFromTicketResult, OriginCandidate, TrackerBinding } from './models.js'
+import type { SaasPort } from './ports.js'
+
+/** The repository as the service layer sees it: reads on the base branch, writes on the mission branch. */
+export interface MissionWorkspace {
+  /** Entry names under `kitty-specs/` on the base branch (empty when the folder is absent). */
+  listMissionEntries(): Promise<string[]>
+  /** A file's text on the base branch, or null when it does not exist. */
+  readFile(path: string): Promise<string | null>
+  /** Creates the branch at the base head in one atomic step; `exists` when it is already there. */
+  claimBranch(branch: string): Promise<'created' | 'exists'>
+  /** The directory of this mission already committed on the branch, or null. */
+  findCommittedMission(branch: string, missionId: string): Promise<string | null>
+  /** Deletes a claimed branch that holds no mission. */
+  releaseBranch(branch: string): Promise<void>
+  /** Commits the files on top of the branch head without ever force-moving it; returns the SHA. */
+  commitFiles(branch: string, files: MissionFileSet['files'], message: string): Promise<string>
+}
+
+/** Everything startMissionFromTicket needs to know about the mission to create. */
+export interface StartMissionInput {
+  binding: TrackerBinding
+  /** The ticket as re-fetched from the SaaS just before the write. */
+  candidate: OriginCandidate
+  resource: { resource_type: string; resource_id: string }
+  missionId: string
+  repo: string
+  missionType: string
+  layout: MissionLayoutChoice
+  targetBranch: string
+  nowMs: number
+  eventIds: [string, string]
+}
+
+/** The outside world of a mission start; `publish` opens the PR, `emitEvent` reports the bind. */
+export interface StartMissionPorts {
+  saas: Pick<SaasPort, 'bindMissionOrigin'>
+  workspace: MissionWorkspace
+  publish(mission: MissionFromTicketResult): Promise<{ number: number; url: string }>
+  emitEvent(mission: MissionFromTicketResult): Promise<boolean>
+}
+
+/** A started mission, and whether this run wrote its files or found them already committed. */
+export interface StartMissionOutcome {
+  mission: MissionFromTicketResult
+  files: MissionFileSet
+  committedNow: boolean
+}
+
+/** Reads what the file set depends on and builds it, without writing anything (also the dry run). */
+export async function planMission(
+  input: StartMissionInput,
+  workspace: Pick<MissionWorkspace, 'listMissionEntries' | 'readFile'>
+): Promise<MissionFileSet> {
+  const [existingEntries, specTemplate] = await Promise.all([
+    workspace.listMissionEntries(),
+    readFirstTemplate(workspace, input.missionType)
+  ])
+  return buildMissionFiles({
+    missionId: input.missionId,
+    ticket: input.candidate,
+    originTicket: originTicketOf(input),
+    layout: input.layout,
+    existingEntries,
+    missionType: input.missionType,
+    targetBranch: input.targetBranch,
+    nowMs: input.nowMs,
+    eventIds: input.eventIds,
+    project: input.binding.project,
+    specTemplate
+  })
+}
+
+async function readFirstTemplate(
+  workspace: Pick<MissionWorkspace, 'readFile'>,
+  missionType: string
+): Promise<string | null> {
+  const texts = await Promise.all(
+    specTemplatePaths(missionType).map(path => workspace.readFile(path))
+  )
+  return texts.find(text => text !== null) ?? null
+}
+
+/**
+ * Starts a mission from a confirmed ticket. The order of writes is the contract's, enforced here:
+ * claim the branch (atomic, so a racing confirm loses cleanly) → bind at the SaaS (authoritative;
+ * on failure the claimed branch is released and nothing local remains) → commit the mission files
+ * → publish the PR → emit the event last. A re-run resumes: the branch and the same-origin bind
+ * are found again, files already committed are not committed twice.
+ */
+export async function startMissionFromTicket(
+  input: StartMissionInput,
+  ports: StartMissionPorts
+): Promise<StartMissionOutcome> {
+  const files = await planMission(input, ports.workspace)
+  const { workspace } = ports
+  const claim = await workspace.claimBranch(files.branch)
+  let committedDir =
+    claim === 'exists' ? await workspace.findCommittedMission(files.branch, input.missionId) : null
+
+  let bound
+  try {
+    bound = await bindMissionOrigin({ ...input, missionSlug: files.missionSlug }, ports.saas)
+  } catch (error) {
+    if (committedDir === null) await workspace.releaseBranch(files.branch)
+    throw error
+  }
+
+  let committedNow = false
+  if (committedDir === null) {
+    const message = commitMessage(files, bound.originLinkId)
+    ;({ dir: committedDir, committedNow } = await commitOnce(
+      workspace,
+      files,
+      input.missionId,
+      message
+    ))
+  }
+
+  const mission: MissionFromTicketResult = {
+    missionId: input.missionId,
+    missionDir: `kitty-specs/${committedDir}`,
+    missionSlug: committedDir,
+    branch: files.branch,
+    originTicket: bound.originTicket,
+    originLinkId: bound.originLinkId,
+    boundAt: bound.boundAt,
+    alreadyBound: bound.alreadyBound,
+    eventEmitted: false
+  }
+  mission.pullRequest = await ports.publish(mission)
+  mission.eventEmitted = await ports.emitEvent(mission)
+  return { mission, files, committedNow }
+}
+
+/** Commits the files; when a racing run committed first, its mission is taken instead. */
+async function commitOnce(
+  workspace: MissionWorkspace,
+  files: MissionFileSet,
+  missionId: string,
+  message: string
+): Promise<{ dir: string; committedNow: boolean }> {
+  try {
+    await workspace.commitFiles(files.branch, files.files, message)
+    return { dir: files.dirName, committedNow: true }
+  } catch (error) {
+    const raced = await workspace.findCommittedMission(files.branch, missionId)
+    if (raced !== null) return { dir: raced, committedNow: false }
+    throw error
+  }
+}
+
+function commitMessage(files: MissionFileSet, originLinkId: string): string {
+  return `${files.commitMessage}\nOrigin link: ${originLinkId}\n`
+}
