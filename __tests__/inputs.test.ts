@@ -118,7 +118,7 @@ describe('readInputs', () => {
     [
       'command-prefix',
       '/kitty go',
-      'Input `command-prefix` must be 1 to 32 characters without spaces, such as /kitty.'
+      'Input `command-prefix` must be 1 to 32 characters without spaces, such as /kitty, and must not start with > or a code fence.'
     ],
     ['base-branch', 'feature..x', 'Input `base-branch` must be a valid git branch name.'],
     ['base-branch', 'bad\u0007name', 'Input `base-branch` must be a valid git branch name.'],
@@ -131,7 +131,7 @@ describe('readInputs', () => {
     ['team-slug', 'acme team', 'Input `team-slug` must be a slug (letters, digits, _ . -).'],
     ['issue-number', '-3', 'Input `issue-number` must be a whole number from 1 to 2147483647.'],
     ['query', 'x'.repeat(257), 'Input `query` must be at most 256 characters.'],
-    ['confirm', 'x'.repeat(65), 'Input `confirm` must be a ticket key or candidate number.'],
+    ['confirm', 'x'.repeat(65), 'Input `confirm` must be a ticket key such as WEB-123.'],
     [
       'pr-labels',
       'ok, ' + 'l'.repeat(51),

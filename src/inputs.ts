@@ -130,9 +130,10 @@ const PARSERS = {
   'saas-token': z.string(),
   'team-slug': slugLike,
   'state-secret': z.string().min(16, { error: 'must be at least 16 characters long' }),
-  'command-prefix': z
-    .string()
-    .regex(/^\S{1,32}$/, { error: 'must be 1 to 32 characters without spaces, such as /kitty' }),
+  'command-prefix': z.string().regex(/^(?!>|```|~~~)\S{1,32}$/u, {
+    error:
+      'must be 1 to 32 characters without spaces, such as /kitty, and must not start with > or a code fence'
+  }),
   'min-permission': oneOf(PERMISSION_LEVELS),
   'confirm-by': oneOf(['requester', 'any-writer']),
   'candidate-limit': integer(1, 50),
@@ -149,7 +150,7 @@ const PARSERS = {
   'dry-run': boolean,
   'state-ttl-hours': integer(1, 720),
   query: z.string().max(256, { error: 'must be at most 256 characters' }),
-  confirm: z.string().max(64, { error: 'must be a ticket key or candidate number' }),
+  confirm: z.string().max(64, { error: 'must be a ticket key such as WEB-123' }),
   'issue-number': integer(1, 2 ** 31 - 1)
 } satisfies Record<InputName, z.ZodType>
 

@@ -1,0 +1,186 @@
+/**
+ * The texts kitty-origin posts as comments (DESIGN §1). Pure: every piece of user- or
+ * tracker-controlled text goes through escape.ts; the configured prefix only ever appears inside
+ * code spans.
+ */
+import type { Provider } from '../origin/models.js'
+import { capComment, escapeCodeSpan, escapeInline, markdownLink, safeUrl } from './escape.js'
+import type { CandidateState, StateCandidate } from './state.js'
+
+const PROVIDER_NAMES: Readonly<Record<Provider, string>> = { jira: 'Jira', linear: 'Linear' }
+const EXAMPLE_KEYS: Readonly<Record<Provider, string>> = { jira: 'PROJ-7', linear: 'WEB-123' }
+
+/** What a candidate-list comment shows: the state, its signed marker, the prefix and the scope. */
+export interface CandidateCommentInput {
+  state: CandidateState
+  /** The marker from `encodeStateMarker(state, key)`, placed last in the comment. */
+  marker: string
+  /** The configured command prefix, e.g. `/kitty`. */
+  prefix: string
+  /** Where the search ran, in words, e.g. `team acme-web` or `project PROJ`. */
+  scopeLabel: string
+}
+
+/** A state after a confirm: it names the mission and its pull request. */
+export type ConsumedState = CandidateState & {
+  mission_slug: string
+  pull_request: { number: number; url: string }
+}
+
+function command(prefix: string, rest: string): string {
+  return escapeCodeSpan(`${prefix} ${rest}`)
+}
+
+function scope(state: CandidateState, scopeLabel: string): string {
+  return [PROVIDER_NAMES[state.provider], escapeInline(scopeLabel, 120)]
+    .filter(part => part !== '')
+    .join(' ')
+}
+
+function heading(state: CandidateState, scopeLabel: string): string {
+  return `**Tickets matching ${escapeInline(state.query, 300)} in ${scope(state, scopeLabel)}**`
+}
+
+function candidateTable(candidates: readonly StateCandidate[]): string {
+  const rows = candidates.map(
+    (candidate, i) =>
+      `| ${i + 1} | ${markdownLink(candidate.external_issue_key, candidate.url, 64)} | ` +
+      `${escapeInline(candidate.title, 120)} | ${escapeInline(candidate.status, 40)} | ` +
+      `${candidate.match_type} |`
+  )
+  return ['| # | ticket | title | status | match |', '|--:|---|---|---|---|', ...rows].join('\n')
+}
+
+function utcMinute(epochMs: number): string {
+  return `${new Date(epochMs).toISOString().slice(0, 16).replace('T', ' ')} UTC`
+}
+
+function prLink(number: number, url: string): string {
+  const href = safeUrl(url)
+  return href === null ? `PR #${number}` : `[PR #${number}](${href})`
+}
+
+/** Paragraphs joined by blank lines, the marker last, kept under GitHub's size limit. */
+function comment(paragraphs: readonly string[], marker: string): string {
+  return capComment([...paragraphs, marker].join('\n\n'))
+}
+
+/**
+ * The candidate list: a heading naming the query and scope, a table of the candidates and how to
+ * confirm or cancel with the configured prefix, then the marker. With no candidates it says so and
+ * suggests another query; the marker is still posted, so this empty list is the newest one in the
+ * issue and a later confirm cannot reach back to an older list.
+ */
+export function renderCandidateComment(input: CandidateCommentInput): string {
+  const { state, marker, prefix, scopeLabel } = input
+  if (state.candidates.length === 0) {
+    const example = EXAMPLE_KEYS[state.provider]
+    return comment(
+      [
+        `**No tickets match ${escapeInline(state.query, 300)} in ${scope(state, scopeLabel)}.**`,
+        `Try other words or a ticket key, for example ${command(prefix, 'start-from "other words"')} ` +
+          `or ${command(prefix, `start-from ${example}`)}.`
+      ],
+      marker
+    )
+  }
+  const reply =
+    state.candidates.length === 1
+      ? `Reply ${command(prefix, 'confirm 1')} to start a mission from it, or ${command(prefix, 'cancel')}.`
+      : `Reply ${command(prefix, 'confirm 1')} (or another row number) to start a mission from ` +
+        `that ticket, or ${command(prefix, 'cancel')}.`
+  return comment(
+    [
+      heading(state, scopeLabel),
+      candidateTable(state.candidates),
+      `${reply}\n<sub>This list can be confirmed until ${utcMinute(state.expires_at)}.</sub>`
+    ],
+    marker
+  )
+}
+
+/** The candidate list after a confirm: the same table and a line naming the mission and its PR. */
+export function renderConsumedCandidateComment(
+  input: Omit<CandidateCommentInput, 'prefix' | 'state'> & { state: ConsumedState }
+): string {
+  const { state, marker, scopeLabel } = input
+  const pr = prLink(state.pull_request.number, state.pull_request.url)
+  return comment(
+    [
+      heading(state, scopeLabel),
+      candidateTable(state.candidates),
+      `✅ Mission ${escapeCodeSpan(state.mission_slug)} started → ${pr}`
+    ],
+    marker
+  )
+}
+
+/** The candidate list after a cancel: the same table, marked closed, with how to start again. */
+export function renderCancelledCandidateComment(input: CandidateCommentInput): string {
+  const { state, marker, prefix, scopeLabel } = input
+  return comment(
+    [
+      heading(state, scopeLabel),
+      candidateTable(state.candidates),
+      `❎ Cancelled. Start again with ${command(prefix, 'start-from <ticket key or words>')}.`
+    ],
+    marker
+  )
+}
+
+/** Usage of every command with the configured prefix, led by what was wrong when there was a problem. */
+export function renderHelp(prefix: string, problem?: string): string {
+  const lines = [
+    '**kitty-origin commands**',
+    [
+      `- ${command(prefix, 'start-from WEB-123')}: find a ticket by its key; ` +
+        `${command(prefix, 'start-from linear:WEB-123')} or ${command(prefix, 'start-from jira:PROJ-7')} ` +
+        'names the tracker.',
+      `- ${command(prefix, 'start-from "Clerk auth"')}: find tickets by words.`,
+      `- ${command(prefix, 'confirm 2')} or ${command(prefix, 'confirm WEB-127')}: start a mission ` +
+        'from that ticket of the newest list.',
+      `- ${command(prefix, 'cancel')}: close the open list.`,
+      `- ${command(prefix, 'help')}: show this help.`
+    ].join('\n'),
+    'Write the command at the start of a line, outside code blocks and quotes; ' +
+      'only the first command in a comment counts.'
+  ]
+  const intro = problem === undefined ? [] : [`⚠️ ${escapeInline(problem, 500)}`]
+  return [...intro, ...lines].join('\n\n')
+}
+
+/** The reply to someone whose repository permission is below `needed`; it does not ping them. */
+export function renderDenied(login: string, needed: string): string {
+  return (
+    `🔒 ${escapeInline(`@${login}`, 100)}, kitty-origin commands need ` +
+    `**${escapeInline(needed, 20)}** permission on this repository or higher. ` +
+    'Ask someone with that access to run the command.'
+  )
+}
+
+/** The reply when a command failed: the one-sentence cause and a link to the run's log. */
+export function renderFailure(message: string, runUrl: string): string {
+  return (
+    `😕 kitty-origin could not finish: ${escapeInline(message, 1000)}\n\n` +
+    `Details are in the ${markdownLink('run log', runUrl)}.`
+  )
+}
+
+/** What a mission-start reply needs. `existing` means the mission was already there. */
+export interface MissionStartedInput {
+  missionSlug: string
+  key: string
+  prUrl: string
+  prNumber: number
+  existing?: boolean
+}
+
+/** The reply after a confirm: the mission, its ticket and its pull request. */
+export function renderMissionStarted(input: MissionStartedInput): string {
+  const mission = escapeCodeSpan(input.missionSlug)
+  const key = escapeInline(input.key, 64)
+  const pr = prLink(input.prNumber, input.prUrl)
+  return input.existing === true
+    ? `ℹ️ Mission ${mission} for ${key} already exists → ${pr}`
+    : `🚀 Mission ${mission} started from ${key} → ${pr}`
+}
