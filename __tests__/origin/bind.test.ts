@@ -1,5 +1,6 @@
 import { describe, expect, it, jest } from '@jest/globals'
-import { bindIdempotencyKey, bindMissionOrigin } from '../../src/origin/bind.js'
+import { bindMissionOrigin } from '../../src/origin/bind.js'
+import { bindIdempotencyKey } from '../../src/saas/idempotency.js'
 import { resolveTrackerBinding } from '../../src/origin/binding.js'
 import { KittyError } from '../../src/errors.js'
 import type { BindRequest, BindResponse } from '../../src/saas/wire.js'
@@ -46,7 +47,11 @@ describe('bindMissionOrigin', () => {
         external_status: 'In Progress',
         binding_ref: 'srm_01HX'
       },
-      bindIdempotencyKey('acme/webapp', '01M0M9D8R83DDKSZ62QKGV3YW0', 'lin-1')
+      bindIdempotencyKey({
+        repo: 'acme/webapp',
+        missionId: '01M0M9D8R83DDKSZ62QKGV3YW0',
+        externalIssueId: 'lin-1'
+      })
     )
   })
 
@@ -105,25 +110,5 @@ describe('bindMissionOrigin', () => {
       saas
     )
     expect(bound.originTicket.title).toBe('WEB-123')
-  })
-})
-
-describe('bindIdempotencyKey', () => {
-  it('is the same for the same write and differs when any part differs', () => {
-    const key = bindIdempotencyKey('acme/webapp', 'M1', 'T1')
-    expect(bindIdempotencyKey('acme/webapp', 'M1', 'T1')).toBe(key)
-    expect(
-      new Set([
-        key,
-        bindIdempotencyKey('acme/other', 'M1', 'T1'),
-        bindIdempotencyKey('acme/webapp', 'M2', 'T1'),
-        bindIdempotencyKey('acme/webapp', 'M1', 'T2')
-      ]).size
-    ).toBe(4)
-    expect(key).toMatch(/^kitty-origin-bind-[0-9a-f]{48}$/)
-  })
-
-  it('cannot be confused by separators inside the parts', () => {
-    expect(bindIdempotencyKey('a', 'b:c', 'd')).not.toBe(bindIdempotencyKey('a:b', 'c', 'd'))
   })
 })

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto'
 import { KittyError } from '../errors.js'
+import { bindIdempotencyKey } from '../saas/idempotency.js'
 import type { BindRequest } from '../saas/wire.js'
 import { routingOf } from './binding.js'
 import { OriginTicket } from './models.js'
@@ -23,21 +23,6 @@ export interface BoundOrigin {
   originLinkId: string
   boundAt: string
   alreadyBound: boolean
-}
-
-/**
- * The Idempotency-Key of a bind: the same repository, mission and ticket always give the same key,
- * so a re-run replays the write instead of making a second one.
- */
-export function bindIdempotencyKey(
-  repo: string,
-  missionId: string,
-  externalIssueId: string
-): string {
-  const digest = createHash('sha256')
-    .update(JSON.stringify([repo, missionId, externalIssueId]))
-    .digest('hex')
-  return `kitty-origin-bind-${digest.slice(0, 48)}`
 }
 
 /** The `origin_ticket` block for a candidate; validated, so a bad ticket fails before any write. */
@@ -92,7 +77,11 @@ export async function bindMissionOrigin(
   const originTicket = originTicketOf(input)
   const response = await saas.bindMissionOrigin(
     bindRequest(input),
-    bindIdempotencyKey(input.repo, input.missionId, input.candidate.external_issue_id)
+    bindIdempotencyKey({
+      repo: input.repo,
+      missionId: input.missionId,
+      externalIssueId: input.candidate.external_issue_id
+    })
   )
   return {
     originTicket,

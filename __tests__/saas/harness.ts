@@ -1,0 +1,120 @@
+import { KittyError } from '../../src/errors.js'
+import { createSaasClient } from '../../src/saas/client.js'
+import type { SaasClient, SaasClientOptions } from '../../src/saas/client.js'
+import type { BindRequest, EventEnvelope, IssueSearchRequest } from '../../src/saas/wire.js'
+import type { SandboxSaas } from '../../sandbox/saas/server.js'
+
+/** The User-Agent the tests give the client. */
+export const USER_AGENT = 'kitty-origin/0.1.0-test'
+
+/** A clock whose sleep advances time instantly and records every wait. */
+export interface FakeClock {
+  now: () => number
+  sleep: (ms: number) => Promise<void>
+  random: () => number
+  sleeps: number[]
+}
+
+/** A fake clock starting at a fixed instant, with jitter pinned to its middle (×1). */
+export function fakeClock(): FakeClock {
+  let time = Date.UTC(2026, 3, 1, 12, 0, 0)
+  const sleeps: number[] = []
+  return {
+    now: () => time,
+    sleep: ms => {
+      sleeps.push(ms)
+      time += ms
+      return Promise.resolve()
+    },
+    random: () => 0.5,
+    sleeps
+  }
+}
+
+/** A client for a running sandbox, with a fake clock unless the overrides bring one. */
+export function clientFor(
+  sandbox: SandboxSaas,
+  overrides: Partial<SaasClientOptions> = {}
+): SaasClient {
+  const clock = fakeClock()
+  return createSaasClient({
+    baseUrl: sandbox.url,
+    token: sandbox.token,
+    teamSlug: sandbox.teamSlug ?? undefined,
+    userAgent: USER_AGENT,
+    now: clock.now,
+    sleep: clock.sleep,
+    random: clock.random,
+    ...overrides
+  })
+}
+
+/** A key search for WEB-123 in the Linear team. */
+export const keySearch: IssueSearchRequest = {
+  provider: 'linear',
+  limit: 10,
+  project_slug: 'acme-web',
+  query_key: 'WEB-123',
+  query_text: 'WEB-123'
+}
+
+/** A bind of WEB-123 to a mission. */
+export function bindBody(overrides: Partial<BindRequest> = {}): BindRequest {
+  return {
+    provider: 'linear',
+    mission_id: '01M0M9D8R83DDKSZ62QKGV3YW0',
+    mission_slug: 'web-123-01M0M9D8',
+    external_issue_id: '3f0c2a9e-8d41-4c5b-b6f7-1e2d3c4b5a69',
+    external_issue_key: 'WEB-123',
+    external_issue_url: 'https://linear.app/acme/issue/WEB-123/add-clerk-auth',
+    external_title: 'Add Clerk auth',
+    external_status: 'In Progress',
+    project_slug: 'acme-web',
+    ...overrides
+  }
+}
+
+/** A valid MissionOriginBound envelope. */
+export function originEvent(overrides: Partial<EventEnvelope> = {}): EventEnvelope {
+  const eventId = overrides.event_id ?? '01JQ8Z6W3M4N5P6Q7R8S9T0V1W'
+  return {
+    event_id: eventId,
+    event_type: 'MissionOriginBound',
+    aggregate_type: 'Mission',
+    aggregate_id: '01M0M9D8R83DDKSZ62QKGV3YW0',
+    schema_version: '3.0.0',
+    build_id: '',
+    payload: {
+      mission_slug: 'web-123-01M0M9D8',
+      mission_id: '01M0M9D8R83DDKSZ62QKGV3YW0',
+      provider: 'linear',
+      external_issue_id: '3f0c2a9e-8d41-4c5b-b6f7-1e2d3c4b5a69',
+      external_issue_key: 'WEB-123',
+      external_issue_url: 'https://linear.app/acme/issue/WEB-123/add-clerk-auth',
+      title: 'Add Clerk auth'
+    },
+    node_id: '0a1b2c3d4e5f',
+    lamport_clock: 1,
+    causation_id: null,
+    correlation_id: eventId,
+    timestamp: '2026-04-01T12:00:00.123456+00:00',
+    team_slug: null,
+    project_uuid: null,
+    project_slug: null,
+    git_branch: 'kitty/mission-web-123-01M0M9D8',
+    head_commit_sha: '4b825dc642cb6eb9a060e54bf8d69288fbee4904',
+    repo_slug: 'acme/web',
+    ...overrides
+  }
+}
+
+/** The KittyError a promise rejects with (fails the test when it resolves or throws otherwise). */
+export async function rejectionOf(promise: Promise<unknown>): Promise<KittyError> {
+  try {
+    await promise
+  } catch (error) {
+    if (error instanceof KittyError) return error
+    throw error
+  }
+  throw new Error('expected a KittyError, but the call succeeded')
+}

@@ -1,0 +1,260 @@
+import { createServer } from 'node:http'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { gunzipSync } from 'node:zlib'
+import { handleBind, handleOperation } from './bind.js'
+import { handleEvents } from './events.js'
+import { Faults } from './faults.js'
+import type { FaultAction } from './faults.js'
+import { errorReply } from './reply.js'
+import type { Reply } from './reply.js'
+import { handleSearch } from './search.js'
+import { defaultSeed } from './seed.js'
+import type { SaasSeed } from './seed.js'
+import { createState } from './state.js'
+import type { AsyncBindMode, SaasState } from './state.js'
+
+/** The token the sandbox accepts unless told otherwise. */
+export const SANDBOX_TOKEN = 'sk-sandbox-7f3a9c1e5b2d4f60'
+/** The team slug the sandbox requires unless told otherwise. */
+export const SANDBOX_TEAM_SLUG = 'acme'
+
+/** How the sandbox SaaS starts. */
+export interface SandboxSaasOptions {
+  token?: string
+  /** Team the X-Team-Slug header must name; `null` turns the check off. */
+  teamSlug?: string | null
+  seed?: SaasSeed
+  /** Answer binds with 202 and an operation instead of 200. */
+  asyncBind?: AsyncBindMode
+  /** Clock for `bound_at` (default Date.now). */
+  now?: () => number
+}
+
+/** One request as the sandbox saw it (header names lower-cased, body gunzipped and parsed). */
+export interface RecordedRequest {
+  method: string
+  path: string
+  headers: Record<string, string>
+  /** Parsed JSON body; undefined when there was none or it was not JSON. */
+  body: unknown
+  bodyText: string
+}
+
+/** A running sandbox SaaS on 127.0.0.1. */
+export interface SandboxSaas {
+  url: string
+  token: string
+  teamSlug: string | null
+  state: SaasState
+  faults: Faults
+  requests: RecordedRequest[]
+  /** Current bind mode; set it to switch a running sandbox to 202 answers. */
+  asyncBind: AsyncBindMode | undefined
+  close(): Promise<void>
+}
+
+interface Context {
+  sandbox: SandboxSaas
+  now: () => number
+  request: RecordedRequest
+  bodyIsGzip: boolean | undefined
+}
+
+interface Route {
+  method: string
+  pattern: RegExp
+  handle: (context: Context, match: RegExpMatchArray) => Reply
+}
+
+const routes: Route[] = [
+  {
+    method: 'POST',
+    pattern: /^\/api\/v1\/tracker\/issue-search\/$/,
+    handle: context => handleSearch(context.sandbox.state, context.request.body)
+  },
+  {
+    method: 'POST',
+    pattern: /^\/api\/v1\/tracker\/mission-origin\/bind\/$/,
+    handle: context =>
+      handleBind(context.sandbox.state, context.request.body, {
+        idempotencyKey: context.request.headers['idempotency-key'],
+        asyncBind: context.sandbox.asyncBind,
+        now: context.now
+      })
+  },
+  {
+    method: 'GET',
+    pattern: /^\/api\/v1\/tracker\/operations\/([^/]+)\/$/,
+    handle: (context, match) =>
+      handleOperation(context.sandbox.state, decodeURIComponent(match[1]!), context.now)
+  },
+  {
+    method: 'POST',
+    pattern: /^\/api\/v1\/events\/batch\/$/,
+    handle: context =>
+      handleEvents(context.sandbox.state, {
+        protocol: context.request.headers['x-spec-kitty-sync-protocol'],
+        contentEncoding: context.request.headers['content-encoding'],
+        bodyText: context.bodyIsGzip === false ? undefined : context.request.bodyText
+      })
+  }
+]
+
+function lowerHeaders(message: IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {}
+  for (const [name, value] of Object.entries(message.headers)) {
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value
+  }
+  return headers
+}
+
+async function readBody(message: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = []
+  for await (const chunk of message) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks)
+}
+
+function decode(raw: Buffer, encoding: string | undefined): { text: string; gzipOk?: boolean } {
+  if (encoding !== 'gzip') return { text: raw.toString('utf8') }
+  try {
+    return { text: gunzipSync(raw).toString('utf8'), gzipOk: true }
+  } catch {
+    return { text: '', gzipOk: false }
+  }
+}
+
+function parseJson(text: string): unknown {
+  if (text === '') return undefined
+  try {
+    return JSON.parse(text) as unknown
+  } catch {
+    return undefined
+  }
+}
+
+function send(response: ServerResponse, reply: Reply): void {
+  if (response.destroyed) return
+  const raw = typeof reply.body === 'string'
+  const type = raw
+    ? (reply.body as string).trimStart().startsWith('<')
+      ? 'text/html'
+      : 'text/plain'
+    : 'application/json'
+  const text = raw
+    ? (reply.body as string)
+    : reply.body === undefined
+      ? ''
+      : JSON.stringify(reply.body)
+  response.writeHead(reply.status, { 'content-type': `${type}; charset=utf-8`, ...reply.headers })
+  response.end(text)
+}
+
+function authorise(sandbox: SandboxSaas, headers: Record<string, string>): Reply | undefined {
+  if (headers.authorization !== `Bearer ${sandbox.token}`) {
+    return errorReply(
+      401,
+      'invalid_token',
+      'Authentication credentials were not provided or are invalid.',
+      {
+        error_category: 'unauthenticated'
+      }
+    )
+  }
+  if (sandbox.teamSlug !== null && headers['x-team-slug'] !== sandbox.teamSlug) {
+    return errorReply(403, 'team_forbidden', 'The token does not act for this team.', {
+      error_category: 'forbidden'
+    })
+  }
+  return undefined
+}
+
+function route(context: Context, pathname: string): Reply {
+  const matching = routes.filter(candidate => candidate.pattern.test(pathname))
+  if (matching.length === 0) return errorReply(404, 'not_found', 'Not found.')
+  const found = matching.find(candidate => candidate.method === context.request.method)
+  if (found === undefined) return errorReply(405, 'method_not_allowed', 'Method not allowed.')
+  return (
+    authorise(context.sandbox, context.request.headers) ??
+    found.handle(context, pathname.match(found.pattern)!)
+  )
+}
+
+/** Starts the sandbox SaaS on 127.0.0.1 with a random port. */
+export async function startSandboxSaas(options: SandboxSaasOptions = {}): Promise<SandboxSaas> {
+  const now = options.now ?? Date.now
+  const timers = new Set<NodeJS.Timeout>()
+  const wait = (ms: number): Promise<void> =>
+    ms <= 0
+      ? Promise.resolve()
+      : new Promise(resolve => {
+          const timer = setTimeout(() => {
+            timers.delete(timer)
+            resolve()
+          }, ms)
+          timers.add(timer)
+        })
+
+  const server = createServer((message, response) => {
+    void serve(message, response).catch(() => {
+      send(response, errorReply(500, 'internal', 'The sandbox failed.'))
+    })
+  })
+
+  async function serve(message: IncomingMessage, response: ServerResponse): Promise<void> {
+    const headers = lowerHeaders(message)
+    const decoded = decode(await readBody(message), headers['content-encoding'])
+    const path = message.url ?? '/'
+    const request: RecordedRequest = {
+      method: message.method ?? 'GET',
+      path,
+      headers,
+      body: parseJson(decoded.text),
+      bodyText: decoded.text
+    }
+    sandbox.requests.push(request)
+    await wait(sandbox.faults.latencyMs)
+    const pathname = new URL(path, 'http://sandbox').pathname
+    const fault = sandbox.faults.take(request.method, pathname)
+    if (fault !== undefined && !(await applyFault(fault, response))) return
+    send(response, route({ sandbox, now, request, bodyIsGzip: decoded.gzipOk }, pathname))
+  }
+
+  /** Plays a fault; true when the real handler should still answer. */
+  async function applyFault(fault: FaultAction, response: ServerResponse): Promise<boolean> {
+    await wait(fault.delayMs)
+    if (fault.kind === 'hang') return false
+    if (fault.kind === 'reset') {
+      response.socket?.resetAndDestroy()
+      return false
+    }
+    if (fault.kind === 'respond') {
+      send(response, { status: fault.status, body: fault.body, headers: fault.headers })
+      return false
+    }
+    return true
+  }
+
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  const sandbox: SandboxSaas = {
+    url: `http://127.0.0.1:${port}`,
+    token: options.token ?? SANDBOX_TOKEN,
+    teamSlug: options.teamSlug === undefined ? SANDBOX_TEAM_SLUG : options.teamSlug,
+    state: createState(options.seed ?? defaultSeed()),
+    faults: new Faults(),
+    requests: [],
+    asyncBind: options.asyncBind,
+    close: async () => {
+      for (const timer of timers) clearTimeout(timer)
+      timers.clear()
+      server.closeAllConnections()
+      await new Promise<void>(resolve => {
+        server.close(() => {
+          resolve()
+        })
+      })
+    }
+  }
+  return sandbox
+}
