@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import type { KittyError } from '../../src/errors.js'
+import {
+  getPermission,
+  levelOf,
+  PERMISSIONS,
+  permissionAtLeast
+} from '../../src/github/permission.js'
+import type { Permission } from '../../src/github/permission.js'
+import { startSandboxClient, WEBAPP } from './sandbox-client.js'
+import type { SandboxClient } from './sandbox-client.js'
+
+let sandbox: SandboxClient
+beforeAll(async () => {
+  sandbox = await startSandboxClient()
+})
+afterAll(async () => {
+  await sandbox.gh.close()
+})
+beforeEach(() => {
+  sandbox.gh.faults.clear()
+})
+
+describe('getPermission', () => {
+  it.each([
+    ['ana', 'write'],
+    ['ben', 'admin'],
+    ['carl', 'read'],
+    ['dora', 'triage'],
+    ['eve', 'none'],
+    ['nobody-at-all', 'none']
+  ])('gives %s %s', async (login, level) => {
+    await expect(getPermission(sandbox.client, WEBAPP, login)).resolves.toBe(level)
+  })
+
+  it('tells maintain apart from write through role_name', async () => {
+    sandbox.gh.setCollaborator('acme/webapp', 'mia', 'maintain')
+    await expect(getPermission(sandbox.client, WEBAPP, 'mia')).resolves.toBe('maintain')
+  })
+
+  it('fails closed on a server error and says why', async () => {
+    sandbox.gh.faults.add({ path: /\/permission$/, status: 500, body: {}, times: 10 })
+    const errors: KittyError[] = []
+    await expect(
+      getPermission(sandbox.client, WEBAPP, 'ben', error => errors.push(error))
+    ).resolves.toBe('none')
+    expect(errors[0]?.message).toContain('tried to read the permission of ben')
+  })
+
+  it('fails closed on an answer of an unexpected shape', async () => {
+    sandbox.gh.faults.add({ path: /\/permission$/, status: 200, body: { role: 'admin' } })
+    await expect(getPermission(sandbox.client, WEBAPP, 'ben')).resolves.toBe('none')
+  })
+
+  it('fails closed when the token may not ask', async () => {
+    sandbox.gh.faults.add({
+      path: /\/permission$/,
+      status: 403,
+      body: { message: 'Resource not accessible by integration' }
+    })
+    await expect(getPermission(sandbox.client, WEBAPP, 'ben')).resolves.toBe('none')
+  })
+})
+
+describe('levelOf', () => {
+  it.each([
+    [{ permission: 'write', role_name: 'maintain' }, 'maintain'],
+    [{ permission: 'read', role_name: 'triage' }, 'triage'],
+    [{ permission: 'write', role_name: 'security-manager' }, 'write'],
+    [{ permission: 'admin' }, 'admin'],
+    [{ permission: 'owner', role_name: 'custom' }, 'none']
+  ])('reads %j as %s', (answer, level) => {
+    expect(levelOf(answer)).toBe(level)
+  })
+})
+
+describe('permissionAtLeast', () => {
+  const order: Permission[] = ['none', 'read', 'triage', 'write', 'maintain', 'admin']
+
+  it('orders the levels from none to admin', () => {
+    expect([...PERMISSIONS]).toEqual(order)
+  })
+
+  it.each([
+    ['admin', 'write', true],
+    ['maintain', 'write', true],
+    ['write', 'write', true],
+    ['triage', 'write', false],
+    ['read', 'write', false],
+    ['none', 'read', false],
+    ['none', 'none', true],
+    ['read', 'triage', false]
+  ] as const)('%s reaches %s: %s', (actual, needed, reaches) => {
+    expect(permissionAtLeast(actual, needed)).toBe(reaches)
+  })
+})

@@ -1,0 +1,205 @@
+import { createServer } from 'node:http'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { Faults } from './faults.js'
+import type { FaultAction } from './faults.js'
+import { actionsGrant, createRepository, SANDBOX_GITHUB_TOKEN, sandboxHelpers } from './helpers.js'
+import type { SandboxGitHubHelpers } from './helpers.js'
+import { DOCS_ROOT, githubError, notFound } from './reply.js'
+import type { Reply } from './reply.js'
+import { allows, compileRoutes, matchRoute } from './router.js'
+import { gitRoutes } from './routes-git.js'
+import { issueRoutes } from './routes-issues.js'
+import { pullRoutes } from './routes-pulls.js'
+import { repoRoutes } from './routes-repo.js'
+import { defaultSeed } from './seed.js'
+import type { RepoSeed } from './seed.js'
+import { createState, findRepo } from './state.js'
+import type { SandboxGitHubState } from './state.js'
+
+const ROUTES = compileRoutes([...repoRoutes, ...gitRoutes, ...issueRoutes, ...pullRoutes])
+
+/** How the sandbox GitHub starts. */
+export interface SandboxGitHubOptions {
+  /** The Actions token it accepts (default `SANDBOX_GITHUB_TOKEN`). */
+  token?: string
+  /** Repositories to start with (default: `acme/webapp`). */
+  seed?: RepoSeed[]
+  /** Clock for timestamps and new commits (default: the real clock). */
+  now?: () => Date
+  /** Milliseconds added before every answer. */
+  latencyMs?: number
+}
+
+/** One request as the sandbox saw it (header names lower-cased, body parsed when JSON). */
+export interface RecordedRequest {
+  method: string
+  /** Path and query, as sent. */
+  path: string
+  headers: Record<string, string>
+  /** Parsed JSON body; undefined when there was none or it was not JSON. */
+  body: unknown
+  bodyText: string
+}
+
+/** A running sandbox GitHub REST API on 127.0.0.1. */
+export interface SandboxGitHub extends SandboxGitHubHelpers {
+  /** API root to use as `baseUrl` / `GITHUB_API_URL`. */
+  url: string
+  token: string
+  state: SandboxGitHubState
+  faults: Faults
+  requests: RecordedRequest[]
+  close(): Promise<void>
+}
+
+function lowerHeaders(message: IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {}
+  for (const [name, value] of Object.entries(message.headers)) {
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value
+  }
+  return headers
+}
+
+async function readBody(message: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = []
+  for await (const chunk of message) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+function parseJson(text: string): { ok: boolean; value: unknown } {
+  if (text === '') return { ok: true, value: undefined }
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown }
+  } catch {
+    return { ok: false, value: undefined }
+  }
+}
+
+function send(response: ServerResponse, reply: Reply, requestId: string): void {
+  if (response.destroyed) return
+  const headers: Record<string, string> = { 'x-github-request-id': requestId, ...reply.headers }
+  if (reply.body === undefined) {
+    response.writeHead(reply.status, headers)
+    response.end()
+    return
+  }
+  const text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body)
+  const type = typeof reply.body === 'string' ? 'text/html' : 'application/json'
+  response.writeHead(reply.status, { 'content-type': `${type}; charset=utf-8`, ...headers })
+  response.end(text)
+}
+
+/** Routes one request: 404 for unknown routes or repositories, 401 without a known token. */
+function dispatch(state: SandboxGitHubState, api: string, request: RecordedRequest): Reply {
+  const url = new URL(request.path, api)
+  const matched = matchRoute(ROUTES, request.method, url.pathname)
+  if (matched === undefined) return notFound(DOCS_ROOT)
+  const { route, params } = matched
+  const credentials = /^(?:token|bearer)\s+(\S+)$/i.exec(request.headers.authorization ?? '')
+  if (credentials === null) return githubError(401, 'Requires authentication', DOCS_ROOT)
+  const grant = state.tokens.get(credentials[1] ?? '')
+  if (grant === undefined) return githubError(401, 'Bad credentials', DOCS_ROOT)
+  const repo = findRepo(state, params.owner ?? '', params.repo ?? '')
+  if (repo === undefined) return notFound(route.docs)
+  if (!allows(grant, route)) {
+    return githubError(403, 'Resource not accessible by integration', route.docs)
+  }
+  const body = parseJson(request.bodyText)
+  if (!body.ok) return githubError(400, 'Problems parsing JSON', route.docs)
+  return route.handle({ state, repo, params, url, body: body.value, grant, api, docs: route.docs })
+}
+
+/** Starts the sandbox GitHub on 127.0.0.1 with a random port. */
+export async function startSandboxGitHub(
+  options: SandboxGitHubOptions = {}
+): Promise<SandboxGitHub> {
+  const state = createState(options.now ?? (() => new Date()))
+  const token = options.token ?? SANDBOX_GITHUB_TOKEN
+  state.tokens.set(token, actionsGrant())
+  for (const seed of options.seed ?? defaultSeed()) createRepository(state, seed)
+  const faults = new Faults()
+  faults.latencyMs = options.latencyMs ?? 0
+  const requests: RecordedRequest[] = []
+  const timers = new Set<NodeJS.Timeout>()
+  let served = 0
+
+  const wait = (ms: number): Promise<void> =>
+    ms <= 0
+      ? Promise.resolve()
+      : new Promise(resolve => {
+          const timer = setTimeout(() => {
+            timers.delete(timer)
+            resolve()
+          }, ms)
+          timers.add(timer)
+        })
+
+  /** Plays a fault; true when the real handler should still answer. */
+  async function applyFault(
+    fault: FaultAction,
+    response: ServerResponse,
+    id: string
+  ): Promise<boolean> {
+    await wait(fault.delayMs)
+    if (fault.kind === 'hang') return false
+    if (fault.kind === 'reset') {
+      response.socket?.resetAndDestroy()
+      return false
+    }
+    if (fault.kind === 'respond') {
+      send(response, { status: fault.status, body: fault.body, headers: fault.headers }, id)
+      return false
+    }
+    return true
+  }
+
+  async function serve(
+    message: IncomingMessage,
+    response: ServerResponse,
+    api: string
+  ): Promise<void> {
+    served += 1
+    const id = `SANDBOX:${String(served).padStart(6, '0')}`
+    const bodyText = await readBody(message)
+    const request: RecordedRequest = {
+      method: message.method ?? 'GET',
+      path: message.url ?? '/',
+      headers: lowerHeaders(message),
+      body: parseJson(bodyText).value,
+      bodyText
+    }
+    requests.push(request)
+    await wait(faults.latencyMs)
+    const fault = faults.take(request.method, new URL(request.path, api).pathname)
+    if (fault !== undefined && !(await applyFault(fault, response, id))) return
+    send(response, dispatch(state, api, request), id)
+  }
+
+  const server = createServer((message, response) => {
+    void serve(message, response, sandbox.url).catch((error: unknown) => {
+      send(response, githubError(500, `The sandbox failed: ${String(error)}`, DOCS_ROOT), 'SANDBOX')
+    })
+  })
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  const sandbox: SandboxGitHub = {
+    url: `http://127.0.0.1:${port}`,
+    token,
+    state,
+    faults,
+    requests,
+    ...sandboxHelpers(state),
+    close: async () => {
+      for (const timer of timers) clearTimeout(timer)
+      timers.clear()
+      server.closeAllConnections()
+      await new Promise<void>(resolve => {
+        server.close(() => {
+          resolve()
+        })
+      })
+    }
+  }
+  return sandbox
+}

@@ -1,0 +1,72 @@
+import { z } from 'zod'
+import type { GitHubApi, RepoRef } from './client.js'
+import { attempt, parseAnswer } from './errors.js'
+import { moveBranch } from './refs.js'
+
+/** One file of a commit: its new text, or null to delete it. */
+export interface FileChange {
+  path: string
+  content: string | null
+}
+
+/** A commit of file changes on top of a branch's known head. */
+export interface CommitRequest {
+  branch: string
+  /** The commit the branch points at now; the new commit's only parent. */
+  parentSha: string
+  files: readonly FileChange[]
+  message: string
+}
+
+const Sha = z.string().regex(/^[0-9a-f]{40}$/)
+const CommitAnswer = z.object({ sha: Sha, tree: z.object({ sha: Sha }) })
+const TreeAnswer = z.object({ sha: Sha })
+
+/**
+ * Commits `files` on `branch` in one commit: a tree on top of the parent commit's tree (inline
+ * contents, mode 100644), a commit with `parentSha` as its parent, then a non-forced move of the
+ * branch. A branch someone else moved since `parentSha` is never reset: that is an error.
+ * Returns the new commit's id.
+ */
+export async function commitFiles(
+  api: GitHubApi,
+  repo: RepoRef,
+  request: CommitRequest
+): Promise<string> {
+  const call = { action: `commit to the branch ${request.branch}`, permission: 'contents: write' }
+  const owner = { owner: repo.owner, repo: repo.repo }
+  const parent = await attempt(call, () =>
+    api.request('GET /repos/{owner}/{repo}/git/commits/{commit_sha}', {
+      ...owner,
+      commit_sha: request.parentSha
+    })
+  )
+  const baseTree = parseAnswer(CommitAnswer, parent.data, call).tree.sha
+  const tree = await attempt(call, () =>
+    api.request('POST /repos/{owner}/{repo}/git/trees', {
+      ...owner,
+      base_tree: baseTree,
+      tree: request.files.map(file =>
+        file.content === null
+          ? { path: file.path, mode: '100644' as const, type: 'blob' as const, sha: null }
+          : {
+              path: file.path,
+              mode: '100644' as const,
+              type: 'blob' as const,
+              content: file.content
+            }
+      )
+    })
+  )
+  const commit = await attempt(call, () =>
+    api.request('POST /repos/{owner}/{repo}/git/commits', {
+      ...owner,
+      message: request.message,
+      tree: parseAnswer(TreeAnswer, tree.data, call).sha,
+      parents: [request.parentSha]
+    })
+  )
+  const sha = parseAnswer(CommitAnswer, commit.data, call).sha
+  await moveBranch(api, repo, request.branch, sha)
+  return sha
+}
