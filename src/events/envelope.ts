@@ -1,0 +1,146 @@
+import { createHash } from 'node:crypto'
+import { z } from 'zod'
+import { KittyError } from '../errors.js'
+import { MISSION_SLUG_PATTERN } from '../mission/meta.js'
+import { ULID_PATTERN } from '../mission/names.js'
+import { pythonIsoUtc } from '../mission/timestamps.js'
+import { OriginTicket, Provider } from '../origin/models.js'
+import type { EventEnvelope } from '../saas/wire.js'
+
+/** The label hashed with the repository into its node id, so ids are ours and stable. */
+const NODE_ID_LABEL = 'kitty-origin/node-id/v1'
+
+/** `owner/repo`: two non-empty parts without slashes or whitespace. */
+const REPO_SLUG_PATTERN = /^[^/\s]+\/[^/\s]+$/
+
+const nonEmpty = z.string().min(1)
+
+/** The payload rules of the contract: six required non-empty strings, the provider, the slug. */
+const PayloadRules = z.strictObject({
+  mission_slug: z.string().regex(MISSION_SLUG_PATTERN, 'is neither NNN-<slug> nor <slug>-<mid8>'),
+  mission_id: z.string().regex(ULID_PATTERN, 'is not a ULID'),
+  provider: Provider,
+  external_issue_id: nonEmpty,
+  external_issue_key: nonEmpty,
+  external_issue_url: nonEmpty,
+  title: z.string()
+})
+
+/** A whole `MissionOriginBound` envelope as kitty-origin sends it (also what the outbox stores). */
+export const MissionOriginBoundEnvelope = z.strictObject({
+  event_id: z.string().regex(ULID_PATTERN, 'is not a ULID'),
+  event_type: z.literal('MissionOriginBound'),
+  aggregate_type: z.literal('Mission'),
+  aggregate_id: z.string().regex(ULID_PATTERN, 'is not a ULID'),
+  schema_version: z.literal('3.0.0'),
+  build_id: z.string(),
+  payload: PayloadRules,
+  node_id: z.string().regex(/^[0-9a-f]{12}$/, 'is not 12 lowercase hex digits'),
+  lamport_clock: z.number().int().min(1),
+  causation_id: z.string().nullable(),
+  correlation_id: nonEmpty,
+  timestamp: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{6})?\+00:00$/, 'is not ISO 8601 UTC'),
+  team_slug: z.string().nullable(),
+  project_uuid: z.string().nullable(),
+  project_slug: z.string().nullable(),
+  git_branch: nonEmpty,
+  head_commit_sha: nonEmpty,
+  repo_slug: z.string().regex(REPO_SLUG_PATTERN, 'is not owner/repo')
+}) satisfies z.ZodType<EventEnvelope>
+
+/** What missionOriginBoundEvent needs: the bound mission, ids, time and where it lives. */
+export interface MissionOriginBoundInput {
+  mission: { missionId: string; missionSlug: string; originTicket: OriginTicket }
+  /** A fresh ULID for this event. */
+  eventId: string
+  nowMs: number
+  /** From nodeIdFor(repoSlug). */
+  nodeId: string
+  /** `owner/repo`. */
+  repoSlug: string
+  /** The mission branch the files were committed on. */
+  gitBranch: string
+  /** The commit that holds the mission files. */
+  headCommitSha: string
+  /** `project:` of `.kittify/config.yaml`, each part null when absent. */
+  project: { uuid: string | null; slug: string | null }
+}
+
+/**
+ * The node id of a repository: 12 lowercase hex digits of SHA-256 over a label and the
+ * lower-cased `owner/repo` (GitHub names are case-insensitive), the same on every runner.
+ */
+export function nodeIdFor(repoSlug: string): string {
+  return createHash('sha256')
+    .update(`${NODE_ID_LABEL}\n${repoSlug.toLowerCase()}`)
+    .digest('hex')
+    .slice(0, 12)
+}
+
+function describe(error: z.ZodError): string {
+  return error.issues
+    .map(issue => (issue.path.length > 0 ? `${issue.path.join('.')} ` : '') + issue.message)
+    .join('; ')
+}
+
+/**
+ * Why the SaaS would refuse this envelope, or null when it is fine: the contract's payload rules,
+ * the envelope's fixed fields, and the ties between them (`correlation_id` is the event id,
+ * `aggregate_id` the mission id). Checked before an event is sent or queued, so no poison event
+ * ever waits in the outbox.
+ */
+export function validateEnvelopePayload(event: unknown): string | null {
+  const parsed = MissionOriginBoundEnvelope.safeParse(event)
+  if (!parsed.success) return describe(parsed.error)
+  const envelope = parsed.data
+  if (envelope.correlation_id !== envelope.event_id) return 'correlation_id is not the event_id'
+  if (envelope.aggregate_id !== envelope.payload.mission_id) {
+    return 'aggregate_id is not the payload mission_id'
+  }
+  return null
+}
+
+/** The `MissionOriginBound` envelope of the contract; throws when it would be refused. */
+export function missionOriginBoundEvent(input: MissionOriginBoundInput): EventEnvelope {
+  const { mission, eventId } = input
+  const ticket = mission.originTicket
+  const envelope: EventEnvelope = {
+    event_id: eventId,
+    event_type: 'MissionOriginBound',
+    aggregate_type: 'Mission',
+    aggregate_id: mission.missionId,
+    schema_version: '3.0.0',
+    build_id: '',
+    payload: {
+      mission_slug: mission.missionSlug,
+      mission_id: mission.missionId,
+      provider: ticket.provider,
+      external_issue_id: ticket.external_issue_id,
+      external_issue_key: ticket.external_issue_key,
+      external_issue_url: ticket.external_issue_url,
+      title: ticket.title
+    },
+    node_id: input.nodeId,
+    lamport_clock: 1,
+    causation_id: null,
+    correlation_id: eventId,
+    timestamp: pythonIsoUtc(input.nowMs),
+    team_slug: null,
+    project_uuid: input.project.uuid,
+    project_slug: input.project.slug,
+    git_branch: input.gitBranch,
+    head_commit_sha: input.headCommitSha,
+    repo_slug: input.repoSlug
+  }
+  const problem = validateEnvelopePayload(envelope)
+  if (problem !== null) {
+    throw new KittyError(
+      'mission-invalid',
+      `The MissionOriginBound event of mission ${mission.missionSlug} is not valid; see the run log.`,
+      problem
+    )
+  }
+  return envelope
+}

@@ -1,0 +1,245 @@
+import { setTimeout as delay } from 'node:timers/promises'
+import { z } from 'zod'
+import { KittyError } from '../errors.js'
+import type { GitHubApi, RepoRef } from '../github/client.js'
+import { commitFiles } from '../github/commit.js'
+import type { FileChange } from '../github/commit.js'
+import { attempt, isGitHubFailure, parseAnswer } from '../github/errors.js'
+import { createBranch, deleteBranch, getBranchHead } from '../github/refs.js'
+import { listDirectory, readTextFile } from '../github/repo.js'
+import {
+  eventIdOfFile,
+  OUTBOX_BRANCH,
+  OUTBOX_EVENTS_DIR,
+  outboxPath,
+  parseOutboxEntry,
+  serializeOutboxEntry
+} from './outbox-entry.js'
+import type { OutboxEntry } from './outbox-entry.js'
+import type { OutboxLog, OutboxStore } from './outbox.js'
+
+/** The note at the root of the outbox branch, for whoever finds it in the branch list. */
+export const OUTBOX_README_PATH = 'README.md'
+
+/** The text of the branch's README. */
+export const OUTBOX_README = `# kitty-origin outbox
+
+Events that kitty-origin could not deliver to the Spec Kitty SaaS yet, one file per event in
+\`events/\`. Every run of the kitty-origin action sends them first and deletes this branch once
+it is empty. Entries marked \`"rejected": true\` were refused by the SaaS and are kept for
+inspection: delete their files once handled. The branch shares no history with the others.
+`
+
+/** How the GitHub outbox behaves; the defaults suit a real repository. */
+export interface GitHubOutboxOptions {
+  /** Warned about files in the outbox it cannot read (they are left in place). */
+  log: Pick<OutboxLog, 'warning'>
+  sleep?: (ms: number) => Promise<void>
+  /** Writes tried against a branch that keeps moving before giving up (default 5). */
+  maxAttempts?: number
+  /**
+   * How long a write that landed on an emptied outbox waits before it checks that a concurrent
+   * removal did not delete the branch under it (default 3 s).
+   */
+  settleMs?: number
+}
+
+const RETRY_BASE_MS = 250
+const Sha = z.string().regex(/^[0-9a-f]{40}$/)
+const ShaAnswer = z.object({ sha: Sha })
+
+/** A write that lost a race: the branch moved or vanished after it was read. */
+function lostRace(error: unknown): boolean {
+  return (
+    error instanceof KittyError &&
+    isGitHubFailure(error.cause, 422, /not a fast.?forward|reference does not exist/i)
+  )
+}
+
+/** A file written with its text (never a deletion). */
+type NewFile = FileChange & { content: string }
+
+interface Snapshot {
+  head: string
+  /** Every name under `events/` at `head`. */
+  names: string[]
+}
+
+/**
+ * The outbox on the `kitty-origin/outbox` branch, written with the Git Data API. The branch is
+ * an orphan (its first commit has no parent and holds only this README and `events/`), so it
+ * never shows a diff against the default branch and carries no workflow files. Writes are
+ * commits on the head just read, moved without force; a write that loses a race re-reads and
+ * tries again. Removing the last entry first commits an emptied tree on the head just read (so a
+ * concurrent write makes it fail and retry), then deletes the branch; a write that lands on
+ * such an emptied head waits `settleMs` and writes again if the branch was deleted under it.
+ */
+export function createGitHubOutboxStore(
+  github: GitHubApi,
+  repo: RepoRef,
+  options: GitHubOutboxOptions
+): OutboxStore {
+  const sleep = options.sleep ?? (ms => delay(ms))
+  const maxAttempts = options.maxAttempts ?? 5
+  const settleMs = options.settleMs ?? 3_000
+
+  async function snapshot(): Promise<Snapshot | null> {
+    const head = await getBranchHead(github, repo, OUTBOX_BRANCH)
+    if (head === null) return null
+    const names = await listDirectory(github, repo, OUTBOX_EVENTS_DIR, head)
+    return { head, names: names ?? [] }
+  }
+
+  /** The entry in a file of `events/`, or why it is not one. */
+  async function readEntry(name: string, head: string): Promise<OutboxEntry | string> {
+    const id = eventIdOfFile(name)
+    if (id === null) return 'not an event file'
+    const text = await readTextFile(github, repo, `${OUTBOX_EVENTS_DIR}/${name}`, head)
+    const parsed = parseOutboxEntry(text ?? '')
+    if (!parsed.ok) return text === null ? 'not a file' : parsed.problem
+    return parsed.entry.event.event_id === id
+      ? parsed.entry
+      : `holds event ${parsed.entry.event.event_id}`
+  }
+
+  async function retryAfterRace(round: number): Promise<void> {
+    await sleep(RETRY_BASE_MS * round)
+  }
+
+  function gaveUp(what: string): KittyError {
+    return new KittyError(
+      'github-error',
+      `The ${OUTBOX_BRANCH} branch kept changing while kitty-origin tried to ${what}; re-run the job.`,
+      `gave up after ${maxAttempts} attempts`
+    )
+  }
+
+  /** True when the branch still holds every one of these entries after the settle time. */
+  async function survived(eventIds: readonly string[]): Promise<boolean> {
+    await sleep(settleMs)
+    const now = await snapshot()
+    return now !== null && eventIds.every(id => now.names.includes(`${id}.json`))
+  }
+
+  async function put(entries: OutboxEntry[]): Promise<void> {
+    if (entries.length === 0) return
+    const files: NewFile[] = entries.map(entry => ({
+      path: outboxPath(entry.event.event_id),
+      content: serializeOutboxEntry(entry)
+    }))
+    const ids = entries.map(entry => entry.event.event_id)
+    const message = `kitty-origin outbox: queue ${ids.join(', ')}`
+    for (let round = 1; round <= maxAttempts; round += 1) {
+      const current = await snapshot()
+      if (current === null) {
+        const root = await createRootCommit(github, repo, files, message)
+        if ((await createBranch(github, repo, OUTBOX_BRANCH, root)) === 'created') return
+      } else {
+        try {
+          await commitFiles(github, repo, {
+            branch: OUTBOX_BRANCH,
+            parentSha: current.head,
+            files,
+            message
+          })
+        } catch (error) {
+          if (!lostRace(error)) throw error
+          await retryAfterRace(round)
+          continue
+        }
+        const emptied = !current.names.some(name => eventIdOfFile(name) !== null)
+        if (!emptied || (await survived(ids))) return
+      }
+      await retryAfterRace(round)
+    }
+    throw gaveUp('queue events')
+  }
+
+  async function remove(eventIds: string[]): Promise<void> {
+    for (let round = 1; round <= maxAttempts; round += 1) {
+      const current = await snapshot()
+      if (current === null) return
+      const gone = new Set(eventIds.map(id => `${id}.json`))
+      const deletions = current.names.filter(name => gone.has(name))
+      const emptied = current.names.every(name => gone.has(name))
+      if (deletions.length === 0 && !emptied) return
+      const files: FileChange[] = deletions.map(name => ({
+        path: `${OUTBOX_EVENTS_DIR}/${name}`,
+        content: null
+      }))
+      if (emptied) files.push({ path: OUTBOX_README_PATH, content: OUTBOX_README })
+      try {
+        await commitFiles(github, repo, {
+          branch: OUTBOX_BRANCH,
+          parentSha: current.head,
+          files,
+          message: emptied
+            ? 'kitty-origin outbox: empty, removing the branch'
+            : `kitty-origin outbox: delivered ${deletions.map(name => name.slice(0, -5)).join(', ')}`
+        })
+      } catch (error) {
+        if (!lostRace(error)) throw error
+        await retryAfterRace(round)
+        continue
+      }
+      if (emptied) await deleteBranch(github, repo, OUTBOX_BRANCH)
+      return
+    }
+    throw gaveUp('remove delivered events')
+  }
+
+  return {
+    async list() {
+      const current = await snapshot()
+      if (current === null) return null
+      const read = await Promise.all(
+        current.names.map(async name => ({ name, entry: await readEntry(name, current.head) }))
+      )
+      const entries: OutboxEntry[] = []
+      for (const { name, entry } of read) {
+        if (typeof entry !== 'string') {
+          entries.push(entry)
+          continue
+        }
+        options.log.warning(
+          `${OUTBOX_BRANCH}: ${OUTBOX_EVENTS_DIR}/${name} is not an outbox entry kitty-origin can read (${entry}); it is left in place.`
+        )
+      }
+      return entries
+    },
+    put,
+    remove
+  }
+}
+
+/** The first commit of the outbox: no parent, the README and these files. */
+async function createRootCommit(
+  github: GitHubApi,
+  repo: RepoRef,
+  files: readonly NewFile[],
+  message: string
+): Promise<string> {
+  const call = { action: `create the branch ${OUTBOX_BRANCH}`, permission: 'contents: write' }
+  const owner = { owner: repo.owner, repo: repo.repo }
+  const blobs = [{ path: OUTBOX_README_PATH, content: OUTBOX_README }, ...files]
+  const tree = await attempt(call, () =>
+    github.request('POST /repos/{owner}/{repo}/git/trees', {
+      ...owner,
+      tree: blobs.map(file => ({
+        path: file.path,
+        mode: '100644' as const,
+        type: 'blob' as const,
+        content: file.content
+      }))
+    })
+  )
+  const commit = await attempt(call, () =>
+    github.request('POST /repos/{owner}/{repo}/git/commits', {
+      ...owner,
+      message,
+      tree: parseAnswer(ShaAnswer, tree.data, call).sha,
+      parents: []
+    })
+  )
+  return parseAnswer(ShaAnswer, commit.data, call).sha
+}
