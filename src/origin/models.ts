@@ -65,6 +65,8 @@ export interface MissionFromTicketResult {
   missionDir: string
   missionSlug: string
   branch: string
+  /** The commit this run made with the mission files; null when they were already committed. */
+  commitSha: string | null
   originTicket: OriginTicket
   originLinkId: string
   boundAt: string

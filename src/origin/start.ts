@@ -40,7 +40,7 @@ export interface StartMissionPorts {
   saas: Pick<SaasPort, 'bindMissionOrigin'>
   workspace: MissionWorkspace
   publish(mission: MissionFromTicketResult): Promise<{ number: number; url: string }>
-  emitEvent(mission: MissionFromTicketResult): Promise<boolean>
+  emitEvent(mission: MissionFromTicketResult, project: TrackerBinding['project']): Promise<boolean>
 }
 
 /** A started mission, and whether this run wrote its files or found them already committed. */
@@ -109,10 +109,10 @@ export async function startMissionFromTicket(
     throw error
   }
 
-  let committedNow = false
+  let commitSha: string | null = null
   if (committedDir === null) {
     const message = commitMessage(files, bound.originLinkId)
-    ;({ dir: committedDir, committedNow } = await commitOnce(
+    ;({ dir: committedDir, commitSha } = await commitOnce(
       workspace,
       files,
       input.missionId,
@@ -125,6 +125,7 @@ export async function startMissionFromTicket(
     missionDir: `kitty-specs/${committedDir}`,
     missionSlug: committedDir,
     branch: files.branch,
+    commitSha,
     originTicket: bound.originTicket,
     originLinkId: bound.originLinkId,
     boundAt: bound.boundAt,
@@ -132,8 +133,8 @@ export async function startMissionFromTicket(
     eventEmitted: false
   }
   mission.pullRequest = await ports.publish(mission)
-  mission.eventEmitted = await ports.emitEvent(mission)
-  return { mission, files, committedNow }
+  mission.eventEmitted = await ports.emitEvent(mission, input.binding.project)
+  return { mission, files, committedNow: commitSha !== null }
 }
 
 /** Commits the files; when a racing run committed first, its mission is taken instead. */
@@ -142,13 +143,15 @@ async function commitOnce(
   files: MissionFileSet,
   missionId: string,
   message: string
-): Promise<{ dir: string; committedNow: boolean }> {
+): Promise<{ dir: string; commitSha: string | null }> {
   try {
-    await workspace.commitFiles(files.branch, files.files, message)
-    return { dir: files.dirName, committedNow: true }
+    return {
+      dir: files.dirName,
+      commitSha: await workspace.commitFiles(files.branch, files.files, message)
+    }
   } catch (error) {
     const raced = await workspace.findCommittedMission(files.branch, missionId)
-    if (raced !== null) return { dir: raced, committedNow: false }
+    if (raced !== null) return { dir: raced, commitSha: null }
     throw error
   }
 }

@@ -1,0 +1,104 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { startBot } from './harness.js'
+import type { BotHarness } from './harness.js'
+
+let bot: BotHarness
+beforeEach(async () => {
+  bot = await startBot()
+  await bot.say('ana', '/kitty start-from WEB-123')
+})
+afterEach(async () => {
+  await bot.close()
+})
+
+const NOT_ACCESSIBLE = {
+  message: 'Resource not accessible by integration',
+  documentation_url: 'https://docs.github.com',
+  status: '403'
+}
+
+function missionBranches(): string[] {
+  return [...bot.github.repo('acme/webapp').refs.keys()].filter(ref =>
+    ref.startsWith('refs/heads/kitty/mission-')
+  )
+}
+
+function commitsOnBranch(branch: string): number {
+  const repo = bot.github.repo('acme/webapp')
+  const base = repo.refs.get('refs/heads/main')
+  let sha = repo.refs.get(`refs/heads/${branch}`)
+  let count = 0
+  while (sha !== undefined && sha !== base) {
+    count += 1
+    sha = repo.git.commit(sha)?.parents[0]
+  }
+  return count
+}
+
+function links(): number {
+  return bot.saas.state.links.size
+}
+
+describe('a confirm that stopped part-way converges when run again', () => {
+  it('after the bind, before the commit', async () => {
+    bot.github.faults.add({
+      method: 'POST',
+      path: /\/git\/trees$/,
+      status: 403,
+      body: NOT_ACCESSIBLE
+    })
+    const failed = await bot.say('ana', '/kitty confirm 1')
+    expect(failed.state).toBe('failed')
+    expect(failed.error?.message).toContain('contents: write')
+    expect(missionBranches()).toHaveLength(1)
+
+    const resumed = await bot.rerun(bot.lastPayload, 'ana')
+    expect(resumed.state).toBe('mission-created')
+    expect(missionBranches()).toEqual([`refs/heads/${resumed.mission!.branch}`])
+    expect(commitsOnBranch(resumed.mission!.branch)).toBe(1)
+    expect(links()).toBe(1)
+  })
+
+  it('after the commit, before the pull request', async () => {
+    bot.github.repo('acme/webapp').settings.actionsCanCreatePullRequests = false
+    const failed = await bot.say('ana', '/kitty confirm 1')
+    expect(failed.error?.message).toContain(
+      'Allow GitHub Actions to create and approve pull requests'
+    )
+
+    bot.github.repo('acme/webapp').settings.actionsCanCreatePullRequests = true
+    const resumed = await bot.rerun(bot.lastPayload, 'ana')
+    expect(resumed.state).toBe('mission-created')
+    expect(commitsOnBranch(resumed.mission!.branch)).toBe(1)
+    expect(bot.github.repo('acme/webapp').pulls.size).toBe(1)
+    expect(links()).toBe(1)
+  })
+
+  it('after the pull request, before the reply', async () => {
+    bot.github.faults.add({
+      method: 'PATCH',
+      path: /\/issues\/comments\/\d+$/,
+      status: 403,
+      body: NOT_ACCESSIBLE
+    })
+    const failed = await bot.say('ana', '/kitty confirm 1')
+    expect(failed.state).toBe('failed')
+    const resumed = await bot.rerun(bot.lastPayload, 'ana')
+    expect(resumed).toMatchObject({ state: 'mission-exists', pullRequest: { number: 43 } })
+    expect(bot.github.repo('acme/webapp').pulls.size).toBe(1)
+    expect(missionBranches()).toHaveLength(1)
+  })
+})
+
+it('five confirms of the same list at once end with one mission and one pull request', async () => {
+  const payload = bot.postComment('ana', '/kitty confirm 1')
+  const reports = await Promise.all(Array.from({ length: 5 }, () => bot.rerun(payload, 'ana')))
+  expect(missionBranches()).toHaveLength(1)
+  expect(bot.github.repo('acme/webapp').pulls.size).toBe(1)
+  expect(links()).toBe(1)
+  const states = reports.map(report => report.state)
+  expect(states.filter(state => state === 'mission-created')).toHaveLength(1)
+  for (const report of reports.filter(r => r.state !== 'failed')) {
+    expect(report.pullRequest?.number).toBe(43)
+  }
+})

@@ -1,0 +1,119 @@
+import { describe, expect, it } from '@jest/globals'
+import { OUTPUTS } from '../src/action-names.js'
+import { outputsOf, RESULT_VERSION, resultJson } from '../src/report.js'
+import type { RunReport } from '../src/report.js'
+import { summaryMarkdown } from '../src/summary.js'
+
+const created: RunReport = {
+  state: 'mission-created',
+  dryRun: false,
+  query: 'WEB-123',
+  issueNumber: 42,
+  candidates: [
+    {
+      external_issue_id: 'lin-1',
+      external_issue_key: 'WEB-123',
+      title: 'Add <b>Clerk</b> | auth @ana',
+      status: 'In Progress',
+      url: 'https://linear.app/acme/issue/WEB-123',
+      match_type: 'exact',
+      body: 'secret body text'
+    }
+  ],
+  mission: {
+    id: '01M0M9D8R83DDKSZ62QKGV3YW0',
+    slug: 'web-123-01M0M9D8',
+    dir: 'kitty-specs/web-123-01M0M9D8',
+    branch: 'kitty/mission-web-123-01M0M9D8'
+  },
+  originTicket: {
+    external_issue_id: 'lin-1',
+    external_issue_key: 'WEB-123',
+    external_issue_url: 'https://linear.app/acme/issue/WEB-123',
+    provider: 'linear',
+    resource_id: 'team',
+    resource_type: 'linear_team',
+    title: 'Add Clerk auth',
+    origin_link_id: 'oml_1',
+    bound_at: '2026-11-25T08:00:00Z'
+  },
+  pullRequest: { number: 43, url: 'https://github.com/acme/webapp/pull/43' }
+}
+
+describe('outputs', () => {
+  it('sets every declared output, as strings', () => {
+    const outputs = outputsOf(created)
+    expect(Object.keys(outputs).sort()).toEqual([...OUTPUTS].sort())
+    expect(outputs).toMatchObject({
+      state: 'mission-created',
+      'mission-slug': 'web-123-01M0M9D8',
+      'mission-dir': 'kitty-specs/web-123-01M0M9D8',
+      branch: 'kitty/mission-web-123-01M0M9D8',
+      'pull-request-number': '43',
+      'pull-request-url': 'https://github.com/acme/webapp/pull/43'
+    })
+    expect(JSON.parse(outputs['origin-ticket'])).toMatchObject({
+      origin_link_id: 'oml_1',
+      provider: 'linear'
+    })
+  })
+
+  it('keeps ticket bodies out of the candidates output', () => {
+    const [candidate] = JSON.parse(outputsOf(created).candidates) as Record<string, unknown>[]
+    expect(candidate).toMatchObject({ external_issue_key: 'WEB-123' })
+    expect(candidate).not.toHaveProperty('body')
+  })
+
+  it('leaves outputs a run has nothing for empty', () => {
+    const outputs = outputsOf({ state: 'ignored', dryRun: false, reason: 'no command' })
+    expect(outputs).toMatchObject({
+      'mission-slug': '',
+      'pull-request-number': '',
+      'origin-ticket': '',
+      candidates: '[]'
+    })
+  })
+
+  it('versions the result JSON', () => {
+    expect(JSON.parse(resultJson(created))).toMatchObject({
+      version: RESULT_VERSION,
+      state: 'mission-created',
+      dry_run: false
+    })
+  })
+})
+
+describe('summaryMarkdown', () => {
+  it('shows what was asked, found and created, escaping ticket text', () => {
+    const summary = summaryMarkdown(created)
+    expect(summary).toContain('## kitty-origin: Mission created')
+    expect(summary).toContain('[WEB-123](https://linear.app/acme/issue/WEB-123)')
+    expect(summary).not.toContain('<b>')
+    expect(summary).toContain('\\|')
+    expect(summary).toContain('`kitty/mission-web-123-01M0M9D8`')
+    expect(summary).toContain('[#43](https://github.com/acme/webapp/pull/43)')
+  })
+
+  it('names the error and marks dry runs', () => {
+    const summary = summaryMarkdown({
+      state: 'failed',
+      dryRun: true,
+      error: { code: 'saas-timeout', message: 'The SaaS did not answer.' },
+      reason: 'why'
+    })
+    expect(summary).toContain('Failed (dry run)')
+    expect(summary).toContain('**saas-timeout**: The SaaS did not answer.')
+  })
+
+  it('says when no candidates matched and adds details', () => {
+    const summary = summaryMarkdown({
+      state: 'candidates-posted',
+      dryRun: false,
+      candidates: [],
+      details: '```json\n{}\n```',
+      originTicket: { ...created.originTicket!, origin_link_id: undefined }
+    })
+    expect(summary).toContain('No candidates matched.')
+    expect(summary).toContain('```json')
+  })
+})

@@ -1,0 +1,116 @@
+import type { ParsedQuery } from '../chatops/grammar.js'
+import { renderCandidateComment } from '../chatops/render.js'
+import { createNonce, encodeStateMarker, stateCandidate } from '../chatops/state.js'
+import type { CandidateState } from '../chatops/state.js'
+import { TRACKER_CONFIG_PATH, routingOf } from '../origin/binding.js'
+import { searchOriginCandidates } from '../origin/search.js'
+import type { SearchOutcome } from '../origin/search.js'
+import type { RunReport } from '../report.js'
+import type { BotContext } from './context.js'
+import { baseBranchOf, repoSlug } from './context.js'
+
+/** Where a candidate list goes and who asked for it. */
+export interface ListTarget {
+  issueNumber: number
+  requester: string
+}
+
+/** Searches the SaaS for a query under the repository's tracker binding (read on the base branch). */
+export function searchForQuery(
+  context: BotContext,
+  query: ParsedQuery,
+  config: Promise<string | null>
+): Promise<SearchOutcome> {
+  return searchOriginCandidates(
+    {
+      query: query.kind === 'key' ? query.key : query.text,
+      provider: query.kind === 'key' ? query.provider : undefined,
+      limit: context.inputs.candidateLimit
+    },
+    {
+      readTrackerConfig: () => config,
+      saas: context.saas,
+      overrides: {
+        provider: context.inputs.provider,
+        projectSlug: context.inputs.projectSlug,
+        bindingRef: context.inputs.bindingRef
+      }
+    }
+  )
+}
+
+/** Reads `.kittify/config.yaml` on the base branch; started early, awaited when needed. */
+export function readTrackerConfig(context: BotContext): Promise<string | null> {
+  const config = context.repository.readFile(TRACKER_CONFIG_PATH, baseBranchOf(context))
+  config.catch(() => undefined)
+  return config
+}
+
+/** The signed state of a new candidate list. */
+export function newCandidateState(
+  context: BotContext,
+  target: ListTarget,
+  outcome: SearchOutcome
+): CandidateState {
+  const now = context.nowMs()
+  const { result, binding } = outcome
+  return {
+    v: 1,
+    repo: repoSlug(context.source),
+    issue: target.issueNumber,
+    requester: target.requester,
+    query: result.query_used,
+    provider: result.provider,
+    routing: routingOf(binding),
+    resource_type: result.resource_type,
+    resource_id: result.resource_id,
+    candidates: result.candidates.map(stateCandidate),
+    nonce: createNonce(),
+    created_at: now,
+    expires_at: now + context.inputs.stateTtlHours * 3_600_000,
+    status: 'open'
+  }
+}
+
+/** How the search scope reads in a comment, e.g. `team acme-web`. */
+export function scopeLabel(state: Pick<CandidateState, 'routing' | 'provider'>): string {
+  const noun = state.provider === 'jira' ? 'project' : 'team'
+  const name =
+    'project_slug' in state.routing ? state.routing.project_slug : state.routing.binding_ref
+  return `${noun} ${name}`
+}
+
+/** The candidate-list comment for a search outcome, signed with the state key. */
+export function candidateComment(context: BotContext, state: CandidateState): string {
+  return renderCandidateComment({
+    state,
+    marker: encodeStateMarker(state, context.stateKey),
+    prefix: context.inputs.commandPrefix,
+    scopeLabel: scopeLabel(state)
+  })
+}
+
+/**
+ * `start-from`: search the SaaS (after the permission gate) and post the candidates with their
+ * signed state, so the conversation continues with `confirm`.
+ */
+export async function startFromFlow(
+  context: BotContext,
+  query: ParsedQuery,
+  where: ListTarget,
+  config: Promise<string | null>
+): Promise<RunReport> {
+  const outcome = await searchForQuery(context, query, config)
+  const state = newCandidateState(context, where, outcome)
+  await context.conversation.createComment(where.issueNumber, candidateComment(context, state))
+  context.log.info(
+    `Posted ${state.candidates.length} candidate(s) for "${state.query}" on #${where.issueNumber}.`
+  )
+  return {
+    state: 'candidates-posted',
+    dryRun: context.inputs.dryRun,
+    query: outcome.result.query_used,
+    candidates: outcome.result.candidates,
+    issueNumber: where.issueNumber
+  }
+}

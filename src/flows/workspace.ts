@@ -1,0 +1,57 @@
+import type { MissionWorkspace } from '../origin/start.js'
+import type { RepositoryApi } from './ports.js'
+
+const MISSIONS_DIR = 'kitty-specs'
+
+/**
+ * The service layer's MissionWorkspace over the GitHub repository: reads at the base commit,
+ * the mission branch claimed at that commit, commits that never force-move a branch.
+ */
+export function repositoryWorkspace(repository: RepositoryApi, baseSha: string): MissionWorkspace {
+  let baseEntries: Promise<string[]> | undefined
+  const claimedHeads = new Map<string, string>()
+  const listBaseEntries = () => {
+    baseEntries ??= repository.listDirectory(MISSIONS_DIR, baseSha).then(entries => entries ?? [])
+    return baseEntries
+  }
+
+  return {
+    listMissionEntries: listBaseEntries,
+    readFile: path => repository.readFile(path, baseSha),
+    async claimBranch(branch) {
+      const claim = await repository.createBranch(branch, baseSha)
+      if (claim === 'created') claimedHeads.set(branch, baseSha)
+      return claim
+    },
+    async findCommittedMission(branch, missionId) {
+      const [onBranch, onBase] = await Promise.all([
+        repository.listDirectory(MISSIONS_DIR, branch),
+        listBaseEntries()
+      ])
+      const added = (onBranch ?? []).filter(entry => !onBase.includes(entry))
+      for (const entry of added) {
+        const meta = await repository.readFile(`${MISSIONS_DIR}/${entry}/meta.json`, branch)
+        if (meta !== null && missionIdOf(meta) === missionId) return entry
+      }
+      return null
+    },
+    releaseBranch: branch => repository.deleteBranch(branch),
+    async commitFiles(branch, files, message) {
+      const parentSha = claimedHeads.get(branch) ?? (await repository.branchHead(branch))
+      if (parentSha === null) throw new Error(`the branch ${branch} disappeared before the commit`)
+      return repository.commitFiles({ branch, parentSha, files, message })
+    }
+  }
+}
+
+function missionIdOf(metaText: string): string | undefined {
+  try {
+    const meta: unknown = JSON.parse(metaText)
+    if (typeof meta === 'object' && meta !== null && 'mission_id' in meta) {
+      return typeof meta.mission_id === 'string' ? meta.mission_id : undefined
+    }
+  } catch {
+    return undefined
+  }
+  return undefined
+}

@@ -1,0 +1,62 @@
+import type { ConversationApi, RepositoryApi } from '../flows/ports.js'
+import type { GitHubApi, RepoRef } from './client.js'
+import { addReaction, createComment, findNewestComments, updateComment } from './comments.js'
+import { commitFiles } from './commit.js'
+import { getPermission } from './permission.js'
+import { findPullRequestForBranch, openPullRequest } from './pulls.js'
+import { createBranch, deleteBranch, getBranchHead } from './refs.js'
+import { listDirectory, readTextFile } from './repo.js'
+
+/** The flows' view of the issue conversation, over the GitHub REST API. */
+export function gitHubConversation(api: GitHubApi, repo: RepoRef): ConversationApi {
+  return {
+    addReaction: (commentId, reaction) => addReaction(api, repo, commentId, reaction),
+    async createComment(issueNumber, body) {
+      const comment = await createComment(api, repo, issueNumber, body)
+      return { id: comment.id, url: comment.url }
+    },
+    async updateComment(commentId, body) {
+      await updateComment(api, repo, commentId, body)
+    },
+    async *newestComments(issueNumber, totalComments) {
+      for await (const comment of findNewestComments(api, repo, issueNumber, totalComments)) {
+        yield {
+          id: comment.id,
+          body: comment.body,
+          author: {
+            login: comment.author?.login ?? 'ghost',
+            isBot: comment.author?.type === 'Bot'
+          }
+        }
+      }
+    }
+  }
+}
+
+/** The flows' view of the repository, over the GitHub REST API. */
+export function gitHubRepository(
+  api: GitHubApi,
+  repo: RepoRef,
+  onPermissionError?: (message: string) => void
+): RepositoryApi {
+  return {
+    permissionOf: login =>
+      getPermission(api, repo, login, error => onPermissionError?.(error.message)),
+    readFile: (path, ref) => readTextFile(api, repo, path, ref),
+    listDirectory: (path, ref) => listDirectory(api, repo, path, ref, 'dir'),
+    branchHead: branch => getBranchHead(api, repo, branch),
+    createBranch: (branch, sha) => createBranch(api, repo, branch, sha),
+    async deleteBranch(branch) {
+      await deleteBranch(api, repo, branch)
+    },
+    commitFiles: request => commitFiles(api, repo, request),
+    async findPullRequest(head) {
+      const pull = await findPullRequestForBranch(api, repo, head)
+      return pull === null ? null : { number: pull.number, url: pull.url }
+    },
+    async openPullRequest(request) {
+      const pull = await openPullRequest(api, repo, request)
+      return { number: pull.number, url: pull.url }
+    }
+  }
+}
