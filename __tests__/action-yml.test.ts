@@ -40,3 +40,14 @@ describe('action.yml', () => {
       expect(output.description.length).toBeGreaterThan(10)
   })
 })
+
+describe('version', () => {
+  it('names the same version as package.json in the User-Agent', async () => {
+    const { VERSION, USER_AGENT } = await import('../src/version.js')
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+      version: string
+    }
+    expect(VERSION).toBe(pkg.version)
+    expect(USER_AGENT).toBe(`kitty-origin/${pkg.version}`)
+  })
+})
