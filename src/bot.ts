@@ -71,7 +71,8 @@ export function botContext(
     newUlid: () => ulid(),
     runUrl: `${serverUrl}/${repo.owner}/${repo.repo}/actions/runs/${env.GITHUB_RUN_ID ?? ''}`,
     log,
-    emitEvent: (mission, project) => events.emit(mission, project)
+    emitEvent: (mission, project) => events.emit(mission, project),
+    drainEvents: () => events.drain()
   }
 }
 
@@ -83,7 +84,13 @@ export async function runBot(
   options: BotOptions = {}
 ): Promise<RunReport> {
   const context = botContext(inputs, trigger, env, options)
-  if (trigger.kind === 'command') return handleCommand(context, trigger)
+  // Events earlier runs could not deliver go first, alongside this run's own reads.
+  const drained = inputs.dryRun ? Promise.resolve() : context.drainEvents()
+  try {
+    if (trigger.kind === 'command') return await handleCommand(context, trigger)
+  } finally {
+    await drained
+  }
   const error = new KittyError('input-invalid', 'workflow_dispatch is not supported yet.')
   return {
     state: 'failed',

@@ -40,6 +40,23 @@ function links(): number {
 }
 
 describe('a confirm that stopped part-way converges when run again', () => {
+  it('after the branch claim: a refused bind leaves no branch, and the next run succeeds', async () => {
+    bot.saas.faults.add({
+      path: '/api/v1/tracker/mission-origin/bind/',
+      status: 403,
+      body: { message: 'Forbidden' }
+    })
+    const failed = await bot.say('ana', '/kitty confirm 1')
+    expect(failed.state).toBe('failed')
+    expect(missionBranches()).toEqual([])
+    expect(links()).toBe(0)
+
+    const resumed = await bot.rerun(bot.lastPayload, 'ana')
+    expect(resumed.state).toBe('mission-created')
+    expect(missionBranches()).toHaveLength(1)
+    expect(links()).toBe(1)
+  })
+
   it('after the bind, before the commit', async () => {
     bot.github.faults.add({
       method: 'POST',
@@ -74,7 +91,7 @@ describe('a confirm that stopped part-way converges when run again', () => {
     expect(links()).toBe(1)
   })
 
-  it('after the pull request, before the reply', async () => {
+  it('after the pull request, before the list is marked consumed', async () => {
     bot.github.faults.add({
       method: 'PATCH',
       path: /\/issues\/comments\/\d+$/,
@@ -88,6 +105,41 @@ describe('a confirm that stopped part-way converges when run again', () => {
     expect(bot.github.repo('acme/webapp').pulls.size).toBe(1)
     expect(missionBranches()).toHaveLength(1)
   })
+
+  it('after the list was marked consumed, before the reply', async () => {
+    bot.github.faults.add({
+      method: 'POST',
+      path: /\/issues\/42\/comments$/,
+      status: 403,
+      body: NOT_ACCESSIBLE
+    })
+    const failed = await bot.say('ana', '/kitty confirm 1')
+    expect(failed.state).toBe('failed')
+    const resumed = await bot.rerun(bot.lastPayload, 'ana')
+    expect(resumed).toMatchObject({ state: 'mission-exists', pullRequest: { number: 43 } })
+    expect(bot.botBodies().at(-1)).toContain('already exists')
+    expect(bot.github.repo('acme/webapp').pulls.size).toBe(1)
+  })
+
+  it('after the reply: an undeliverable event waits in the outbox and the next run delivers it', async () => {
+    bot.saas.faults.add({
+      path: '/api/v1/events/batch/',
+      status: 503,
+      body: { message: 'down' },
+      times: Infinity
+    })
+    const done = await bot.say('ana', '/kitty confirm 1')
+    expect(done.state).toBe('mission-created')
+    expect(bot.github.branchHead('acme/webapp', 'kitty-origin/outbox')).toBeDefined()
+    expect(bot.saas.state.events.size).toBe(0)
+
+    bot.saas.faults.clear()
+    const again = await bot.rerun(bot.lastPayload, 'ana')
+    expect(again.state).toBe('mission-exists')
+    expect(bot.saas.state.events.size).toBe(1)
+    expect(bot.github.branchHead('acme/webapp', 'kitty-origin/outbox')).toBeUndefined()
+    expect(missionBranches()).toHaveLength(1)
+  })
 })
 
 it('five confirms of the same list at once end with one mission and one pull request', async () => {
@@ -96,9 +148,13 @@ it('five confirms of the same list at once end with one mission and one pull req
   expect(missionBranches()).toHaveLength(1)
   expect(bot.github.repo('acme/webapp').pulls.size).toBe(1)
   expect(links()).toBe(1)
-  const states = reports.map(report => report.state)
-  expect(states.filter(state => state === 'mission-created')).toHaveLength(1)
-  for (const report of reports.filter(r => r.state !== 'failed')) {
-    expect(report.pullRequest?.number).toBe(43)
-  }
+  const states = reports.map(report => report.state).sort()
+  expect(states).toEqual([
+    'mission-created',
+    'mission-exists',
+    'mission-exists',
+    'mission-exists',
+    'mission-exists'
+  ])
+  for (const report of reports) expect(report.pullRequest?.number).toBe(43)
 })

@@ -21,6 +21,8 @@ export interface BotContext {
   log: Log
   /** Reports a bound mission to the SaaS (delivered now or queued durably); true when delivered. */
   emitEvent(mission: MissionFromTicketResult, project: TrackerBinding['project']): Promise<boolean>
+  /** Delivers events earlier runs could not deliver (the durable outbox); never throws. */
+  drainEvents(): Promise<void>
 }
 
 /** `owner/name` of the run's repository. */
