@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
+import { prng } from '../support/prng.js'
 import { createHmac } from 'node:crypto'
 import { KittyError } from '../../src/errors.js'
 import {
@@ -43,18 +44,6 @@ function sampleState(overrides: Partial<CandidateState> = {}): CandidateState {
     expires_at: CREATED + DEFAULT_STATE_TTL_MS,
     status: 'open',
     ...overrides
-  }
-}
-
-/** mulberry32: a small seeded PRNG so fuzz failures reproduce. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
   }
 }
 

@@ -1,0 +1,20 @@
+/** mulberry32: a small seeded PRNG so fuzz failures reproduce. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+/** A random string of up to `max` characters drawn from `alphabet`. */
+export function randomText(random: () => number, alphabet: string, max: number): string {
+  const chars = Array.from(alphabet)
+  return Array.from(
+    { length: Math.floor(random() * max) },
+    () => chars[Math.floor(random() * chars.length)]!
+  ).join('')
+}
