@@ -1,8 +1,8 @@
 import { createServer } from 'node:http'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { Faults } from './faults.js'
-import type { FaultAction } from './faults.js'
+import { Faults } from '../faults.js'
+import { closeServer, lowerHeaders, playFault, readBody, Timers } from '../http.js'
 import { actionsGrant, createRepository, SANDBOX_GITHUB_TOKEN, sandboxHelpers } from './helpers.js'
 import type { SandboxGitHubHelpers } from './helpers.js'
 import { DOCS_ROOT, githubError, notFound } from './reply.js'
@@ -29,6 +29,8 @@ export interface SandboxGitHubOptions {
   now?: () => Date
   /** Milliseconds added before every answer. */
   latencyMs?: number
+  /** Serves the API under this path, as GitHub Enterprise Server does under `/api/v3`. */
+  basePath?: string
 }
 
 /** One request as the sandbox saw it (header names lower-cased, body parsed when JSON). */
@@ -51,20 +53,6 @@ export interface SandboxGitHub extends SandboxGitHubHelpers {
   faults: Faults
   requests: RecordedRequest[]
   close(): Promise<void>
-}
-
-function lowerHeaders(message: IncomingMessage): Record<string, string> {
-  const headers: Record<string, string> = {}
-  for (const [name, value] of Object.entries(message.headers)) {
-    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value
-  }
-  return headers
-}
-
-async function readBody(message: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = []
-  for await (const chunk of message) chunks.push(chunk as Buffer)
-  return Buffer.concat(chunks).toString('utf8')
 }
 
 function parseJson(text: string): { ok: boolean; value: unknown } {
@@ -90,10 +78,22 @@ function send(response: ServerResponse, reply: Reply, requestId: string): void {
   response.end(text)
 }
 
+/** The route path of a request path: the base path taken off; undefined outside of it. */
+function routePath(pathname: string, basePath: string): string | undefined {
+  if (basePath === '') return pathname
+  return pathname.startsWith(`${basePath}/`) ? pathname.slice(basePath.length) : undefined
+}
+
 /** Routes one request: 404 for unknown routes or repositories, 401 without a known token. */
-function dispatch(state: SandboxGitHubState, api: string, request: RecordedRequest): Reply {
+function dispatch(
+  state: SandboxGitHubState,
+  api: string,
+  basePath: string,
+  request: RecordedRequest
+): Reply {
   const url = new URL(request.path, api)
-  const matched = matchRoute(ROUTES, request.method, url.pathname)
+  const path = routePath(url.pathname, basePath)
+  const matched = path === undefined ? undefined : matchRoute(ROUTES, request.method, path)
   if (matched === undefined) return notFound(DOCS_ROOT)
   const { route, params } = matched
   const credentials = /^(?:token|bearer)\s+(\S+)$/i.exec(request.headers.authorization ?? '')
@@ -120,39 +120,10 @@ export async function startSandboxGitHub(
   for (const seed of options.seed ?? defaultSeed()) createRepository(state, seed)
   const faults = new Faults()
   faults.latencyMs = options.latencyMs ?? 0
+  const basePath = (options.basePath ?? '').replace(/\/+$/, '')
   const requests: RecordedRequest[] = []
-  const timers = new Set<NodeJS.Timeout>()
+  const timers = new Timers()
   let served = 0
-
-  const wait = (ms: number): Promise<void> =>
-    ms <= 0
-      ? Promise.resolve()
-      : new Promise(resolve => {
-          const timer = setTimeout(() => {
-            timers.delete(timer)
-            resolve()
-          }, ms)
-          timers.add(timer)
-        })
-
-  /** Plays a fault; true when the real handler should still answer. */
-  async function applyFault(
-    fault: FaultAction,
-    response: ServerResponse,
-    id: string
-  ): Promise<boolean> {
-    await wait(fault.delayMs)
-    if (fault.kind === 'hang') return false
-    if (fault.kind === 'reset') {
-      response.socket?.resetAndDestroy()
-      return false
-    }
-    if (fault.kind === 'respond') {
-      send(response, { status: fault.status, body: fault.body, headers: fault.headers }, id)
-      return false
-    }
-    return true
-  }
 
   async function serve(
     message: IncomingMessage,
@@ -161,7 +132,7 @@ export async function startSandboxGitHub(
   ): Promise<void> {
     served += 1
     const id = `SANDBOX:${String(served).padStart(6, '0')}`
-    const bodyText = await readBody(message)
+    const bodyText = (await readBody(message)).toString('utf8')
     const request: RecordedRequest = {
       method: message.method ?? 'GET',
       path: message.url ?? '/',
@@ -170,10 +141,14 @@ export async function startSandboxGitHub(
       bodyText
     }
     requests.push(request)
-    await wait(faults.latencyMs)
-    const fault = faults.take(request.method, new URL(request.path, api).pathname)
-    if (fault !== undefined && !(await applyFault(fault, response, id))) return
-    send(response, dispatch(state, api, request), id)
+    await timers.wait(faults.latencyMs)
+    const pathname = new URL(request.path, api).pathname
+    const fault = faults.take(request.method, routePath(pathname, basePath) ?? pathname)
+    const answerCanned = (reply: Reply) => {
+      send(response, reply, id)
+    }
+    if (fault !== undefined && !(await playFault(fault, response, timers, answerCanned))) return
+    send(response, dispatch(state, api, basePath, request), id)
   }
 
   const server = createServer((message, response) => {
@@ -184,22 +159,13 @@ export async function startSandboxGitHub(
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
   const sandbox: SandboxGitHub = {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${port}${basePath}`,
     token,
     state,
     faults,
     requests,
     ...sandboxHelpers(state),
-    close: async () => {
-      for (const timer of timers) clearTimeout(timer)
-      timers.clear()
-      server.closeAllConnections()
-      await new Promise<void>(resolve => {
-        server.close(() => {
-          resolve()
-        })
-      })
-    }
+    close: () => closeServer(server, timers)
   }
   return sandbox
 }

@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net'
 import { gunzipSync } from 'node:zlib'
 import { handleBind, handleOperation } from './bind.js'
 import { handleEvents } from './events.js'
-import { Faults } from './faults.js'
-import type { FaultAction } from './faults.js'
+import { Faults } from '../faults.js'
+import { closeServer, lowerHeaders, playFault, readBody, Timers } from '../http.js'
 import { errorReply } from './reply.js'
 import type { Reply } from './reply.js'
 import { handleSearch } from './search.js'
@@ -101,20 +101,6 @@ const routes: Route[] = [
   }
 ]
 
-function lowerHeaders(message: IncomingMessage): Record<string, string> {
-  const headers: Record<string, string> = {}
-  for (const [name, value] of Object.entries(message.headers)) {
-    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value
-  }
-  return headers
-}
-
-async function readBody(message: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = []
-  for await (const chunk of message) chunks.push(chunk as Buffer)
-  return Buffer.concat(chunks)
-}
-
 function decode(raw: Buffer, encoding: string | undefined): { text: string; gzipOk?: boolean } {
   if (encoding !== 'gzip') return { text: raw.toString('utf8') }
   try {
@@ -183,17 +169,7 @@ function route(context: Context, pathname: string): Reply {
 /** Starts the sandbox SaaS on 127.0.0.1 with a random port. */
 export async function startSandboxSaas(options: SandboxSaasOptions = {}): Promise<SandboxSaas> {
   const now = options.now ?? Date.now
-  const timers = new Set<NodeJS.Timeout>()
-  const wait = (ms: number): Promise<void> =>
-    ms <= 0
-      ? Promise.resolve()
-      : new Promise(resolve => {
-          const timer = setTimeout(() => {
-            timers.delete(timer)
-            resolve()
-          }, ms)
-          timers.add(timer)
-        })
+  const timers = new Timers()
 
   const server = createServer((message, response) => {
     void serve(message, response).catch(() => {
@@ -213,26 +189,14 @@ export async function startSandboxSaas(options: SandboxSaasOptions = {}): Promis
       bodyText: decoded.text
     }
     sandbox.requests.push(request)
-    await wait(sandbox.faults.latencyMs)
+    await timers.wait(sandbox.faults.latencyMs)
     const pathname = new URL(path, 'http://sandbox').pathname
     const fault = sandbox.faults.take(request.method, pathname)
-    if (fault !== undefined && !(await applyFault(fault, response))) return
+    const answerCanned = (reply: Reply) => {
+      send(response, reply)
+    }
+    if (fault !== undefined && !(await playFault(fault, response, timers, answerCanned))) return
     send(response, route({ sandbox, now, request, bodyIsGzip: decoded.gzipOk }, pathname))
-  }
-
-  /** Plays a fault; true when the real handler should still answer. */
-  async function applyFault(fault: FaultAction, response: ServerResponse): Promise<boolean> {
-    await wait(fault.delayMs)
-    if (fault.kind === 'hang') return false
-    if (fault.kind === 'reset') {
-      response.socket?.resetAndDestroy()
-      return false
-    }
-    if (fault.kind === 'respond') {
-      send(response, { status: fault.status, body: fault.body, headers: fault.headers })
-      return false
-    }
-    return true
   }
 
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
@@ -245,16 +209,7 @@ export async function startSandboxSaas(options: SandboxSaasOptions = {}): Promis
     faults: new Faults(),
     requests: [],
     asyncBind: options.asyncBind,
-    close: async () => {
-      for (const timer of timers) clearTimeout(timer)
-      timers.clear()
-      server.closeAllConnections()
-      await new Promise<void>(resolve => {
-        server.close(() => {
-          resolve()
-        })
-      })
-    }
+    close: () => closeServer(server, timers)
   }
   return sandbox
 }

@@ -4,11 +4,11 @@ export interface FaultSpec {
   path?: string | RegExp
   /** HTTP method to match (case-insensitive); absent matches every method. */
   method?: string
-  /** How many requests this fault applies to (default 1). */
+  /** How many requests this fault applies to (default 1; `Infinity` for all). */
   times?: number
   /** Status of the canned answer (default 500 when a body or headers are given). */
   status?: number
-  /** Canned body: an object is sent as JSON, a string as it is (e.g. an HTML page). */
+  /** Canned body: an object is sent as JSON, a string as it is (e.g. an HTML error page). */
   body?: unknown
   /** Extra response headers. */
   headers?: Record<string, string>
@@ -20,7 +20,7 @@ export interface FaultSpec {
   reset?: true
 }
 
-/** What the server should do with a request a fault matched. */
+/** What the server does with a request a fault matched. */
 export type FaultAction =
   | { kind: 'hang'; delayMs: number }
   | { kind: 'reset'; delayMs: number }
@@ -38,7 +38,7 @@ interface ArmedFault {
   remaining: number
 }
 
-/** The per-test fault queue plus a global latency applied to every request. */
+/** The per-test fault queue plus a global latency applied to every request (both sandboxes). */
 export class Faults {
   private queue: ArmedFault[] = []
 
