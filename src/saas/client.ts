@@ -73,13 +73,19 @@ function checkedToken(raw: string): string {
 }
 
 function transportFor(options: SaasClientOptions): SaasTransport {
+  const token = checkedToken(options.token)
   const headers: Record<string, string> = {
-    Authorization: `Bearer ${checkedToken(options.token)}`,
+    Authorization: `Bearer ${token}`,
     'User-Agent': options.userAgent
   }
   const teamSlug = options.teamSlug?.trim() ?? ''
   if (teamSlug !== '') headers['X-Team-Slug'] = teamSlug
-  return { baseUrl: normaliseBaseUrl(options.baseUrl), headers, dispatcher: options.dispatcher }
+  return {
+    baseUrl: normaliseBaseUrl(options.baseUrl),
+    headers,
+    dispatcher: options.dispatcher,
+    secret: token
+  }
 }
 
 /** A SaaS client over undici; the options are checked once, here. */

@@ -7,6 +7,8 @@ export interface SaasTransport {
   baseUrl: string
   headers: Readonly<Record<string, string>>
   dispatcher?: Dispatcher
+  /** The token; blanked out of every answer, so a server that echoes it cannot leak it onward. */
+  secret?: string
 }
 
 /** One HTTP exchange: method, path (ending in `/`), optional body and the time it may take. */
@@ -32,6 +34,11 @@ export interface HttpResponse {
 /** True for a 2xx status. */
 export function isSuccess(status: number): boolean {
   return status >= 200 && status < 300
+}
+
+/** `text` with every occurrence of `secret` replaced by `***`. */
+export function redact(text: string, secret: string | undefined): string {
+  return secret === undefined || secret === '' ? text : text.split(secret).join('***')
 }
 
 /** An answer, or how the request failed without one. */
@@ -68,7 +75,7 @@ export async function exchange(transport: SaasTransport, call: Exchange): Promis
       signal,
       dispatcher: transport.dispatcher
     })
-    const bodyText = await response.body.text()
+    const bodyText = redact(await response.body.text(), transport.secret)
     return { kind: 'response', status: response.statusCode, headers: response.headers, bodyText }
   } catch (error) {
     if (signal.aborted) return { kind: 'timeout' }

@@ -1,0 +1,53 @@
+import { afterEach, describe, expect, it } from '@jest/globals'
+import type { Scenario } from '../../sandbox/scenario.js'
+import {
+  BIND,
+  botBodies,
+  missionBranches,
+  reactions,
+  resultOf,
+  saasCalls,
+  say,
+  startBundleScenario
+} from './bundle.js'
+
+let scenario: Scenario | undefined
+afterEach(async () => {
+  await scenario?.close()
+  scenario = undefined
+})
+
+describe('who may act', () => {
+  it('denies a reader: 👎, one reply naming the permission, no SaaS call', async () => {
+    const s = (scenario = await startBundleScenario())
+    const { payload, run } = await say(s, 'carl', '/kitty start-from WEB-123')
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs.state).toBe('denied')
+    expect(resultOf(run)).toMatchObject({
+      state: 'denied',
+      reason: '@carl has read permission on this repository; write is needed.'
+    })
+    expect(s.saas.requests).toEqual([])
+    expect(reactions(s, payload.comment.id)).toEqual(['-1'])
+    expect(botBodies(s)).toEqual([expect.stringContaining('need **write** permission')])
+    expect(run.summary).toContain('## kitty-origin: Permission denied')
+  })
+
+  it('refuses a confirm by someone other than the requester, writing nothing', async () => {
+    const s = (scenario = await startBundleScenario())
+    await say(s, 'ana', '/kitty start-from WEB-123')
+    const { payload, run } = await say(s, 'ben', '/kitty confirm 1')
+    expect(run.exitCode).toBe(1)
+    expect(resultOf(run)).toMatchObject({
+      state: 'failed',
+      error: { code: 'input-invalid', message: expect.stringContaining('Only @ana') }
+    })
+    expect(reactions(s, payload.comment.id)).toEqual(['eyes', 'confused'])
+    const reply = botBodies(s).at(-1)!
+    expect(reply).toContain('Only @&#8203;ana, who asked for this list, can confirm it')
+    expect(reply).not.toContain('@ana')
+    expect(saasCalls(s, BIND)).toBe(0)
+    expect(missionBranches(s)).toEqual([])
+    expect(run.summary).toContain('**input-invalid**: Only @&#8203;ana, who asked for this list')
+  })
+})

@@ -1,0 +1,38 @@
+import { afterEach, describe, expect, it } from '@jest/globals'
+import type { Scenario } from '../../sandbox/scenario.js'
+import { botBodies, missionBranches, resultOf, say, startBundleScenario } from './bundle.js'
+
+let scenario: Scenario | undefined
+afterEach(async () => {
+  await scenario?.close()
+  scenario = undefined
+})
+
+describe('a re-run of a finished confirm', () => {
+  it('answers mission-exists with the same PR and makes no second branch, PR or link', async () => {
+    const s = (scenario = await startBundleScenario())
+    await say(s, 'ana', '/kitty start-from WEB-123')
+    const first = await say(s, 'ana', '/kitty confirm 1')
+    expect(first.run.outputs.state).toBe('mission-created')
+    const number = first.run.outputs['pull-request-number']!
+
+    const again = await s.run('issue_comment', first.payload)
+    expect(again.exitCode).toBe(0)
+    expect(again.outputs).toMatchObject({
+      state: 'mission-exists',
+      'pull-request-number': number,
+      'pull-request-url': first.run.outputs['pull-request-url']
+    })
+    expect(resultOf(again)).toMatchObject({
+      state: 'mission-exists',
+      pull_request: { number: Number(number) }
+    })
+    expect(missionBranches(s)).toEqual([`refs/heads/${first.run.outputs.branch}`])
+    expect(s.github.repo().pulls.size).toBe(1)
+    expect(s.saas.state.links.size).toBe(1)
+    expect(botBodies(s).at(-1)).toContain(
+      `Mission \`${first.run.outputs['mission-slug']}\` for WEB-123 already exists → [PR #${number}]`
+    )
+    expect(again.summary).toContain('## kitty-origin: Mission already exists')
+  })
+})

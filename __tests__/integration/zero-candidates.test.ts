@@ -1,0 +1,36 @@
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { findStateMarker } from '../../src/chatops/state.js'
+import type { Scenario } from '../../sandbox/scenario.js'
+import { BIND, botBodies, resultOf, saasCalls, say, startBundleScenario } from './bundle.js'
+
+let scenario: Scenario | undefined
+afterEach(async () => {
+  await scenario?.close()
+  scenario = undefined
+})
+
+describe('a search that finds nothing', () => {
+  it('posts an empty signed list, says so, and leaves nothing to confirm', async () => {
+    const s = (scenario = await startBundleScenario())
+    const search = await say(s, 'ana', '/kitty start-from zzzz qqqq')
+    expect(search.run.exitCode).toBe(0)
+    expect(search.run.outputs).toMatchObject({ state: 'candidates-posted', candidates: '[]' })
+    expect(resultOf(search.run)).toMatchObject({ candidates: [], query: 'zzzz qqqq' })
+    const list = botBodies(s)[0]!
+    expect(list).toContain('No tickets match zzzz qqqq in Linear team acme-web')
+    expect(findStateMarker(list)).not.toBeNull()
+    expect(search.run.summary).toContain('No candidates matched.')
+
+    const confirm = await say(s, 'ana', '/kitty confirm 1')
+    expect(confirm.run.exitCode).toBe(1)
+    expect(resultOf(confirm.run)).toMatchObject({
+      state: 'failed',
+      error: {
+        code: 'input-invalid',
+        message: 'The candidate list is empty, so there is nothing to confirm; start a new search.'
+      }
+    })
+    expect(botBodies(s).at(-1)).toContain('The candidate list is empty')
+    expect(saasCalls(s, BIND)).toBe(0)
+  })
+})
