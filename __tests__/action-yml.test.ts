@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { parse } from 'yaml'
 import { parseAction } from '@actions/workflow-parser/actions/index'
 import { NoOperationTraceWriter } from '@actions/workflow-parser'
-import { INPUTS, OUTPUTS } from '../src/action-names.js'
+import { INPUTS, OUTPUTS, RUN_STATES } from '../src/action-names.js'
 
 const text = readFileSync(new URL('../action.yml', import.meta.url), 'utf8')
 
@@ -32,6 +32,17 @@ describe('action.yml', () => {
       })
       expect(declared?.description.length).toBeGreaterThan(20)
     }
+  })
+
+  it('lets a pull request check run without the SaaS inputs, and offers require-origin', () => {
+    expect(action.inputs['saas-url']?.required).toBe(false)
+    expect(action.inputs['saas-token']?.required).toBe(false)
+    expect(action.inputs['require-origin']).toMatchObject({ required: false, default: 'false' })
+  })
+
+  it('names every state the code can set in the state output', () => {
+    const description = action.outputs.state?.description ?? ''
+    for (const state of RUN_STATES) expect(description).toMatch(new RegExp(`\\b${state}\\b`))
   })
 
   it('declares exactly the outputs the code sets', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { readInputs } from '../src/inputs.js'
+import { readInputs, requireSaasInputs } from '../src/inputs.js'
 import type { InputSource } from '../src/inputs.js'
 
 function source(values: Record<string, string>): InputSource & { secrets: string[] } {
@@ -39,6 +39,7 @@ describe('readInputs', () => {
       prLabels: [],
       dryRun: false,
       stateTtlHours: 24,
+      requireOrigin: false,
       query: undefined,
       confirm: undefined,
       issueNumber: undefined
@@ -65,6 +66,7 @@ describe('readInputs', () => {
         'pr-labels': 'mission, spec-kitty\nmission\n',
         'dry-run': 'TRUE',
         'state-ttl-hours': '1',
+        'require-origin': 'true',
         query: 'linear:WEB-123',
         confirm: 'WEB-123',
         'issue-number': '42'
@@ -78,6 +80,7 @@ describe('readInputs', () => {
       prLabels: ['mission', 'spec-kitty'],
       dryRun: true,
       stateTtlHours: 1,
+      requireOrigin: true,
       issueNumber: 42,
       minPermission: 'maintain',
       confirmBy: 'any-writer',
@@ -114,6 +117,7 @@ describe('readInputs', () => {
     ['confirm-by', 'anyone', 'Input `confirm-by` must be one of requester, any-writer.'],
     ['provider', 'github', 'Input `provider` must be one of jira, linear.'],
     ['pr-draft', 'yes', 'Input `pr-draft` must be true or false.'],
+    ['require-origin', 'on', 'Input `require-origin` must be true or false.'],
     ['state-ttl-hours', '721', 'Input `state-ttl-hours` must be from 1 to 720.'],
     [
       'command-prefix',
@@ -143,15 +147,38 @@ describe('readInputs', () => {
     )
   })
 
-  it.each(['saas-url', 'saas-token'])('refuses a missing required %s', name => {
-    expect(() => readInputs(source({ ...REQUIRED, [name]: '  ' }))).toThrow(
-      `Input \`${name}\` is required but was empty.`
-    )
+  it('accepts a run without the SaaS inputs (a pull request check needs none)', () => {
+    expect(readInputs(source({ 'github-token': 'ghs_abc' }))).toMatchObject({
+      saasUrl: undefined,
+      saasToken: undefined
+    })
   })
 
   it('leaves the github-token empty when no token is given (the runner normally fills the default)', () => {
     expect(
       readInputs(source({ 'saas-url': 'http://127.0.0.1:9', 'saas-token': 't' })).githubToken
     ).toBe('')
+  })
+})
+
+describe('requireSaasInputs', () => {
+  it('returns both SaaS inputs when they are set', () => {
+    expect(requireSaasInputs({ saasUrl: 'https://s.example', saasToken: 't' })).toEqual({
+      saasUrl: 'https://s.example',
+      saasToken: 't'
+    })
+  })
+
+  it.each([
+    ['saas-url', { saasUrl: undefined, saasToken: 't' }],
+    ['saas-token', { saasUrl: 'https://s.example', saasToken: undefined }],
+    ['saas-url', { saasUrl: undefined, saasToken: undefined }]
+  ])('refuses with a sentence naming %s when it is empty', (name, inputs) => {
+    expect(() => requireSaasInputs(inputs)).toThrow(
+      expect.objectContaining({
+        code: 'input-invalid',
+        message: `Input \`${name}\` is required for comment commands and workflow_dispatch but was empty.`
+      })
+    )
   })
 })

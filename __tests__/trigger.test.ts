@@ -22,8 +22,7 @@ describe('readTrigger', () => {
       source: { owner: 'acme', repo: 'webapp', defaultBranch: 'trunk', actor: 'ana' },
       issueNumber: 42,
       issueCommentCount: 3,
-      commentId: 9001,
-      issueUrl: 'https://github.com/acme/webapp/issues/42'
+      commentId: 9001
     })
   })
 
@@ -76,6 +75,12 @@ describe('readTrigger', () => {
       'the issue_comment event is not shaped as expected'
     ],
     [
+      'a malformed pull_request payload',
+      'pull_request',
+      { action: 'opened', number: 7 },
+      'the pull_request event is not shaped as expected'
+    ],
+    [
       'a dispatch without repository',
       'workflow_dispatch',
       {},
@@ -107,9 +112,79 @@ describe('readTrigger', () => {
     })
   })
 
-  it('ignores pull_request events (not handled by the bot)', () => {
+  it('verifies an opened pull request at its head commit against its base branch', () => {
+    const payload = pullRequestEvent({
+      ...REPO,
+      number: 7,
+      login: 'ben',
+      head: 'kitty/mission-web-123-01M0M9D8',
+      headSha: 'a'.repeat(40),
+      base: 'release'
+    })
+    expect(readTrigger('pull_request', payload, '/kitty', 'fallback')).toEqual({
+      kind: 'verify',
+      source: { owner: 'acme', repo: 'webapp', defaultBranch: 'trunk', actor: 'ben' },
+      pullNumber: 7,
+      headSha: 'a'.repeat(40),
+      baseRef: 'release'
+    })
+  })
+
+  it.each(['opened', 'synchronize', 'reopened', 'ready_for_review'])(
+    'verifies a pull request that was %s',
+    action => {
+      const payload = {
+        ...pullRequestEvent({ ...REPO, number: 7, login: 'ana', head: 'feature' }),
+        action
+      }
+      expect(readTrigger('pull_request', payload, '/kitty', 'ana').kind).toBe('verify')
+    }
+  )
+
+  it('verifies a synchronize at the new head commit', () => {
+    const payload = pullRequestEvent({
+      ...REPO,
+      action: 'synchronize',
+      number: 7,
+      login: 'ana',
+      head: 'feature',
+      headSha: 'b'.repeat(40)
+    })
+    const trigger = readTrigger('pull_request', payload, '/kitty', 'ana')
+    expect(trigger.kind === 'verify' && trigger.headSha).toBe('b'.repeat(40))
+  })
+
+  it.each(['closed', 'edited', 'labeled', 'assigned', 'converted_to_draft'])(
+    'ignores a pull request that was %s',
+    action => {
+      const payload = {
+        ...pullRequestEvent({ ...REPO, number: 7, login: 'ana', head: 'feature' }),
+        action
+      }
+      expect(readTrigger('pull_request', payload, '/kitty', 'ana')).toEqual({
+        kind: 'ignored',
+        reason: `pull requests that are ${action} are not verified`
+      })
+    }
+  )
+
+  it('takes the workflow actor when the pull_request payload names no sender', () => {
+    const { sender: _sender, ...payload } = pullRequestEvent({
+      ...REPO,
+      number: 7,
+      login: 'ana',
+      head: 'feature'
+    })
+    const trigger = readTrigger('pull_request', payload, '/kitty', 'dora')
+    expect(trigger.kind === 'verify' && trigger.source.actor).toBe('dora')
+  })
+
+  it('ignores pull_request_target events', () => {
     const payload = pullRequestEvent({ ...REPO, number: 7, login: 'ana', head: 'feature' })
-    expect(readTrigger('pull_request', payload, '/kitty', 'ana').kind).toBe('ignored')
+    expect(readTrigger('pull_request_target', payload, '/kitty', 'ana')).toEqual({
+      kind: 'ignored',
+      reason: 'the pull_request_target event is not handled'
+    })
   })
 
   it('falls back to main and a zero count when the payload leaves them out', () => {
@@ -128,8 +203,7 @@ describe('readTrigger', () => {
       )
     ).toMatchObject({
       source: { defaultBranch: 'main' },
-      issueCommentCount: 0,
-      issueUrl: ''
+      issueCommentCount: 0
     })
     expect(readTrigger('issue_comment', payload, '/kitty', 'ana').kind).toBe('ignored')
   })

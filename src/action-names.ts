@@ -4,8 +4,8 @@
  */
 export const INPUTS = {
   'github-token': { required: false, default: '${{ github.token }}' },
-  'saas-url': { required: true },
-  'saas-token': { required: true },
+  'saas-url': { required: false },
+  'saas-token': { required: false },
   'team-slug': { required: false },
   'state-secret': { required: false },
   'command-prefix': { required: false, default: '/kitty' },
@@ -22,6 +22,7 @@ export const INPUTS = {
   'pr-labels': { required: false },
   'dry-run': { required: false, default: 'false' },
   'state-ttl-hours': { required: false, default: '24' },
+  'require-origin': { required: false, default: 'false' },
   query: { required: false },
   confirm: { required: false },
   'issue-number': { required: false }
@@ -55,7 +56,9 @@ export const RUN_STATES = [
   'help',
   'ignored',
   'denied',
-  'failed'
+  'failed',
+  'verified',
+  'verify-failed'
 ] as const
 
 /** One value of the `state` output. */

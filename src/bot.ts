@@ -1,23 +1,29 @@
-import * as core from '@actions/core'
+import * as core from './runner-io.js'
 import { ulid } from 'ulid'
 import { deriveStateKey } from './chatops/state.js'
-import { toKittyError } from './errors.js'
 import type { BotContext } from './flows/context.js'
 import { handleCommand } from './flows/command.js'
+import { handleDispatch } from './flows/dispatch.js'
+import { dryRunContext } from './flows/dry-run.js'
 import type { Log } from './flows/ports.js'
 import { createMissionEventEmitter } from './events/emitter.js'
 import { createGitHubClient } from './github/client.js'
 import { gitHubConversation, gitHubRepository } from './github/ports.js'
+import { proxyNetwork } from './net/proxy.js'
 import type { Inputs } from './inputs.js'
+import { requireSaasInputs } from './inputs.js'
 import type { RunReport } from './report.js'
 import { createSaasClient } from './saas/client.js'
 import type { Trigger } from './trigger.js'
 import { USER_AGENT } from './version.js'
-import { KittyError } from './errors.js'
+import { runVerify } from './verify/run.js'
 
 const log: Log = { info: core.info, warning: core.warning, debug: core.debug }
 
-/** What a test may swap: the fetch Octokit uses (jest's globals differ) and the clock. */
+/**
+ * What a test may swap: the fetch Octokit uses (jest's globals differ; it wins over the proxy
+ * fetch) and the clock.
+ */
 export interface BotOptions {
   fetch?: typeof globalThis.fetch
   nowMs?: () => number
@@ -31,19 +37,22 @@ export function botContext(
   options: BotOptions = {}
 ): BotContext {
   const repo = { owner: trigger.source.owner, repo: trigger.source.repo }
+  const { saasUrl, saasToken } = requireSaasInputs(inputs)
+  const proxy = proxyNetwork(env)
   const github = createGitHubClient({
     token: inputs.githubToken,
     baseUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
     userAgent: USER_AGENT,
     logger: { debug: core.debug, warning: core.warning },
     writeIntervalMs: 0,
-    ...(options.fetch === undefined ? {} : { fetch: options.fetch })
+    fetch: options.fetch ?? proxy?.fetch
   })
   const saas = createSaasClient({
-    baseUrl: inputs.saasUrl,
-    token: inputs.saasToken,
+    baseUrl: saasUrl,
+    token: saasToken,
     ...(inputs.teamSlug === undefined ? {} : { teamSlug: inputs.teamSlug }),
-    userAgent: USER_AGENT
+    userAgent: USER_AGENT,
+    dispatcher: proxy?.dispatcher
   })
   const serverUrl = env.GITHUB_SERVER_URL ?? 'https://github.com'
   const nowMs = options.nowMs ?? Date.now
@@ -64,7 +73,7 @@ export function botContext(
     }),
     saas,
     stateKey: deriveStateKey({
-      saasToken: inputs.saasToken,
+      saasToken,
       ...(inputs.stateSecret === undefined ? {} : { stateSecret: inputs.stateSecret })
     }),
     nowMs,
@@ -83,18 +92,18 @@ export async function runBot(
   env: NodeJS.ProcessEnv,
   options: BotOptions = {}
 ): Promise<RunReport> {
-  const context = botContext(inputs, trigger, env, options)
+  if (trigger.kind === 'verify') return runVerify(inputs, trigger, env, options)
+  const real = botContext(inputs, trigger, env, options)
+  // A dry run runs the same flows over ports that read for real and only record their writes.
+  const dry = inputs.dryRun ? dryRunContext(real) : undefined
+  const context = dry?.context ?? real
+  const finish = (report: RunReport): RunReport => dry?.finish(report) ?? report
   // Events earlier runs could not deliver go first, alongside this run's own reads.
   const drained = inputs.dryRun ? Promise.resolve() : context.drainEvents()
   try {
-    if (trigger.kind === 'command') return await handleCommand(context, trigger)
+    if (trigger.kind === 'command') return finish(await handleCommand(context, trigger))
+    return finish(await handleDispatch(context))
   } finally {
     await drained
-  }
-  const error = new KittyError('input-invalid', 'workflow_dispatch is not supported yet.')
-  return {
-    state: 'failed',
-    dryRun: inputs.dryRun,
-    error: { code: error.code, message: toKittyError(error).message }
   }
 }

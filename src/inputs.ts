@@ -12,8 +12,9 @@ export type PermissionLevel = (typeof PERMISSION_LEVELS)[number]
 /** Every input of the action, validated and typed. Optional inputs left empty are `undefined`. */
 export interface Inputs {
   githubToken: string
-  saasUrl: string
-  saasToken: string
+  /** Needed by comment commands and workflow_dispatch; optional for pull request verification. */
+  saasUrl: string | undefined
+  saasToken: string | undefined
   teamSlug: string | undefined
   stateSecret: string | undefined
   commandPrefix: string
@@ -30,6 +31,8 @@ export interface Inputs {
   prLabels: string[]
   dryRun: boolean
   stateTtlHours: number
+  /** Pull request verification fails a mission whose meta.json has no origin_ticket. */
+  requireOrigin: boolean
   query: string | undefined
   confirm: string | undefined
   issueNumber: number | undefined
@@ -149,6 +152,7 @@ const PARSERS = {
   'pr-labels': labelList,
   'dry-run': boolean,
   'state-ttl-hours': integer(1, 720),
+  'require-origin': boolean,
   query: z.string().max(256, { error: 'must be at most 256 characters' }),
   confirm: z.string().max(64, { error: 'must be a ticket key such as WEB-123' }),
   'issue-number': integer(1, 2 ** 31 - 1)
@@ -165,12 +169,7 @@ function raw(source: InputSource, name: InputName): string {
 
 function parseOne<K extends InputName>(source: InputSource, name: K): Parsed[K] | undefined {
   const value = raw(source, name)
-  if (value === '') {
-    if (INPUTS[name].required) {
-      throw new KittyError('input-invalid', `Input \`${name}\` is required but was empty.`)
-    }
-    return undefined
-  }
+  if (value === '') return undefined
   const result = PARSERS[name].safeParse(value)
   if (!result.success) {
     const reason = result.error.issues[0]?.message ?? 'is not valid'
@@ -197,8 +196,8 @@ export function readInputs(source: InputSource): Inputs {
   }
   return {
     githubToken: get('github-token') ?? '',
-    saasUrl: withDefault('saas-url'),
-    saasToken: withDefault('saas-token'),
+    saasUrl: get('saas-url'),
+    saasToken: get('saas-token'),
     teamSlug: get('team-slug'),
     stateSecret: get('state-secret'),
     commandPrefix: withDefault('command-prefix'),
@@ -215,8 +214,31 @@ export function readInputs(source: InputSource): Inputs {
     prLabels: get('pr-labels') ?? [],
     dryRun: withDefault('dry-run'),
     stateTtlHours: withDefault('state-ttl-hours'),
+    requireOrigin: withDefault('require-origin'),
     query: get('query'),
     confirm: get('confirm'),
     issueNumber: get('issue-number')
   }
+}
+
+/** The Spec Kitty SaaS inputs, both set. */
+export interface SaasInputs {
+  saasUrl: string
+  saasToken: string
+}
+
+/**
+ * The SaaS inputs for a path that calls the SaaS (comment commands, workflow_dispatch); a
+ * KittyError naming the first empty one.
+ */
+export function requireSaasInputs(inputs: Pick<Inputs, 'saasUrl' | 'saasToken'>): SaasInputs {
+  const missing = (name: string): KittyError =>
+    new KittyError(
+      'input-invalid',
+      `Input \`${name}\` is required for comment commands and workflow_dispatch but was empty.`
+    )
+  const { saasUrl, saasToken } = inputs
+  if (saasUrl === undefined) throw missing('saas-url')
+  if (saasToken === undefined) throw missing('saas-token')
+  return { saasUrl, saasToken }
 }

@@ -1,8 +1,8 @@
-import * as core from '@actions/core'
 import { readFileSync } from 'node:fs'
 import { OUTPUTS } from './action-names.js'
 import { KittyError, toKittyError } from './errors.js'
 import { readInputs } from './inputs.js'
+import * as core from './runner-io.js'
 import { outputsOf } from './report.js'
 import type { RunReport } from './report.js'
 import { summaryMarkdown } from './summary.js'
@@ -21,15 +21,28 @@ function readEventPayload(path: string | undefined): unknown {
   }
 }
 
-async function publish(report: RunReport): Promise<void> {
+function publish(report: RunReport): void {
   const outputs = outputsOf(report)
   for (const name of OUTPUTS) core.setOutput(name, outputs[name])
   try {
-    await core.summary.addRaw(summaryMarkdown(report)).write()
+    core.appendSummary(summaryMarkdown(report))
   } catch (error) {
     core.warning(`The job summary could not be written: ${toKittyError(error).message}`)
   }
-  if (report.state === 'failed') core.setFailed(report.error?.message ?? 'kitty-origin failed.')
+  if (report.state === 'failed' || report.state === 'verify-failed')
+    core.setFailed(report.error?.message ?? 'kitty-origin failed.')
+}
+
+/**
+ * undici parses HTTP with llhttp, compiled to WebAssembly. After a few requests V8 recompiles
+ * llhttp's hot functions with its optimising compiler, which costs 20 to 35 MB of peak memory
+ * and a busy core, to speed up the few dozen requests of a run by nothing measurable. A tiering
+ * budget no run exhausts keeps the baseline code. It must be set before any WebAssembly is
+ * compiled, so before the clients are loaded.
+ */
+async function keepWebAssemblyBaseline(): Promise<void> {
+  const { setFlagsFromString } = await import('node:v8')
+  setFlagsFromString('--wasm-tiering-budget=2000000000')
 }
 
 /**
@@ -52,6 +65,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       core.info(`Ignored: ${trigger.reason}.`)
       report = { state: 'ignored', dryRun, reason: trigger.reason }
     } else {
+      await keepWebAssemblyBaseline()
       const { runBot } = await import('./bot.js')
       report = await runBot(inputs, trigger, env)
     }
@@ -60,5 +74,5 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     if (error.detail !== undefined) core.debug(error.detail)
     report = { state: 'failed', dryRun, error: { code: error.code, message: error.message } }
   }
-  await publish(report)
+  publish(report)
 }

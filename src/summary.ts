@@ -9,7 +9,9 @@ const HEADLINES: Record<RunReport['state'], string> = {
   help: 'Help posted',
   ignored: 'Nothing to do',
   denied: 'Permission denied',
-  failed: 'Failed'
+  failed: 'Failed',
+  verified: 'Mission provenance verified',
+  'verify-failed': 'Mission provenance check failed'
 }
 
 /** The job summary of a run: what was asked, what was found or created, and links. */
@@ -47,7 +49,7 @@ export function summaryMarkdown(report: RunReport): string {
   if (report.originTicket !== undefined) {
     lines.push(
       `- Origin: ${markdownLink(report.originTicket.external_issue_key, report.originTicket.external_issue_url, 64)} ` +
-        `(${report.originTicket.provider}, link \`${report.originTicket.origin_link_id ?? ''}\`)`
+        `(${report.originTicket.provider}${report.originTicket.origin_link_id === undefined ? '' : `, link \`${report.originTicket.origin_link_id}\``})`
     )
   }
   if (report.pullRequest !== undefined) {

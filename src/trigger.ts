@@ -21,10 +21,26 @@ export type Trigger =
       /** Comments on the issue when the event was sent: where the newest page starts. */
       issueCommentCount: number
       commentId: number
-      issueUrl: string
     }
   | { kind: 'dispatch'; source: RunSource }
+  | {
+      kind: 'verify'
+      source: RunSource
+      pullNumber: number
+      /** The commit the pull request's files are checked at. */
+      headSha: string
+      /** The branch the pull request targets. */
+      baseRef: string
+    }
   | { kind: 'ignored'; reason: string }
+
+/** `pull_request` actions that change what the pull request holds, so it is verified again. */
+export const VERIFIED_PULL_REQUEST_ACTIONS = [
+  'opened',
+  'synchronize',
+  'reopened',
+  'ready_for_review'
+] as const
 
 const Repository = z.object({
   name: z.string(),
@@ -41,10 +57,20 @@ const IssueCommentEvent = z.object({
   }),
   issue: z.object({
     number: z.number(),
-    comments: z.number().optional(),
-    html_url: z.string().optional()
+    comments: z.number().optional()
   }),
   repository: Repository
+})
+
+const PullRequestEvent = z.object({
+  action: z.string(),
+  pull_request: z.object({
+    number: z.number(),
+    head: z.object({ sha: z.string().min(1) }),
+    base: z.object({ ref: z.string().min(1) })
+  }),
+  repository: Repository,
+  sender: z.object({ login: z.string() }).optional()
 })
 
 const DispatchEvent = z.object({
@@ -61,14 +87,31 @@ function sourceOf(repository: z.infer<typeof Repository>, actor: string): RunSou
   }
 }
 
+function readPullRequest(payload: unknown, actor: string): Trigger {
+  const event = PullRequestEvent.safeParse(payload)
+  if (!event.success)
+    return { kind: 'ignored', reason: 'the pull_request event is not shaped as expected' }
+  const { action, pull_request: pull, repository, sender } = event.data
+  if (!(VERIFIED_PULL_REQUEST_ACTIONS as readonly string[]).includes(action))
+    return { kind: 'ignored', reason: `pull requests that are ${action} are not verified` }
+  return {
+    kind: 'verify',
+    source: sourceOf(repository, sender?.login ?? actor),
+    pullNumber: pull.number,
+    headSha: pull.head.sha,
+    baseRef: pull.base.ref
+  }
+}
+
 function isBot(user: { login: string; type?: string | undefined }): boolean {
   return user.type === 'Bot' || user.login.endsWith('[bot]')
 }
 
 /**
- * Reads an event into a Trigger, without any API call. Everything the action does not handle
- * (other events, edited or deleted comments, bots, comments without a command) is `ignored`
- * with a one-line reason.
+ * Reads an event into a Trigger, without any API call. A `pull_request` that was opened,
+ * synchronized, reopened or marked ready for review is verified. Everything the action does not
+ * handle (other events and actions, edited or deleted comments, bots, comments without a
+ * command) is `ignored` with a one-line reason.
  */
 export function readTrigger(
   eventName: string,
@@ -85,6 +128,7 @@ export function readTrigger(
       source: sourceOf(event.data.repository, event.data.sender?.login ?? actor)
     }
   }
+  if (eventName === 'pull_request') return readPullRequest(payload, actor)
   if (eventName !== 'issue_comment')
     return { kind: 'ignored', reason: `the ${eventName} event is not handled` }
 
@@ -104,7 +148,6 @@ export function readTrigger(
     source: sourceOf(repository, comment.user.login),
     issueNumber: issue.number,
     issueCommentCount: issue.comments ?? 0,
-    commentId: comment.id,
-    issueUrl: issue.html_url ?? ''
+    commentId: comment.id
   }
 }

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { KittyError } from '../../src/errors.js'
 import {
-  actionsFetch,
   createGitHubClient,
   MAX_RATE_LIMIT_WAIT_SECONDS,
   RATE_LIMIT_RETRIES,
@@ -174,7 +173,7 @@ describe('createGitHubClient: requests', () => {
     expect(request?.headers['user-agent']).toContain('kitty-origin-tests')
   })
 
-  it("uses @actions/github's proxy-aware fetch and GitHub's write spacing by default", async () => {
+  it("uses the global fetch and GitHub's write spacing by default", async () => {
     const client = createGitHubClient({
       token: sandbox.gh.token,
       baseUrl: sandbox.gh.url,
@@ -193,13 +192,6 @@ describe('createGitHubClient: requests', () => {
     sandbox.client.log.warn('w')
     sandbox.client.log.error('e')
     expect(sandbox.log).toEqual(['debug: d', 'debug: i', 'warning: w', 'warning: e'])
-  })
-
-  it('falls back to the global fetch when @actions/github offers none', () => {
-    const proxied = (() => undefined) as unknown as typeof globalThis.fetch
-    expect(actionsFetch({ request: { fetch: proxied } })).toBe(proxied)
-    expect(actionsFetch({})).toBe(globalThis.fetch)
-    expect(actionsFetch()).not.toBe(globalThis.fetch)
   })
 
   it("logs Octokit's own warnings through the logger", async () => {

@@ -213,6 +213,64 @@ describe('startMissionFromTicket', () => {
     await expect(startMissionFromTicket(input, ports(workspace))).rejects.toBe(workspace.failCommit)
     expect(workspace.log).not.toContain('publish')
   })
+
+  it('claims the branch while the plan still reads the base', async () => {
+    const workspace = new FakeWorkspace()
+    let listed = (): void => undefined
+    const listing = new Promise<void>(resolve => {
+      listed = resolve
+    })
+    workspace.listMissionEntries = async () => {
+      await listing
+      return workspace.entries
+    }
+    const started = startMissionFromTicket(input, ports(workspace))
+    await new Promise(resolve => setImmediate(resolve))
+    expect(workspace.log).toEqual([`claim ${BRANCH}`])
+    listed()
+    await started
+    expect(workspace.log.at(-1)).toBe('event')
+  })
+
+  it('releases the branch it claimed when planning fails, and binds nothing', async () => {
+    const workspace = new FakeWorkspace()
+    const tooLarge = new KittyError('github-error', 'spec-template.md is too large to read.')
+    workspace.readFile = () => Promise.reject(tooLarge)
+    await expect(startMissionFromTicket(input, ports(workspace))).rejects.toBe(tooLarge)
+    expect(workspace.log).toEqual([`claim ${BRANCH}`, `release ${BRANCH}`])
+  })
+
+  it('leaves a branch an earlier run claimed when planning fails', async () => {
+    const workspace = new FakeWorkspace()
+    workspace.branches.set(BRANCH, null)
+    const tooLarge = new KittyError('github-error', 'spec-template.md is too large to read.')
+    workspace.readFile = () => Promise.reject(tooLarge)
+    await expect(startMissionFromTicket(input, ports(workspace))).rejects.toBe(tooLarge)
+    expect(workspace.log).toEqual([`claim ${BRANCH}`])
+  })
+
+  it('stops before the bind when GitHub refuses the claim', async () => {
+    const workspace = new FakeWorkspace()
+    const refused = new KittyError('github-error', 'Resource not accessible by integration')
+    workspace.claimBranch = () => Promise.reject<'exists'>(refused)
+    await expect(startMissionFromTicket(input, ports(workspace))).rejects.toBe(refused)
+    expect(workspace.log).toEqual([])
+  })
+
+  it('tells publish whether this run created the branch', async () => {
+    const workspace = new FakeWorkspace()
+    const hints: unknown[] = []
+    const recording: StartMissionPorts = {
+      ...ports(workspace),
+      publish: (_mission, hint) => {
+        hints.push(hint)
+        return Promise.resolve({ number: 43, url: 'https://github.com/acme/webapp/pull/43' })
+      }
+    }
+    await startMissionFromTicket(input, recording)
+    await startMissionFromTicket(input, recording)
+    expect(hints).toEqual([{ branchCreated: true }, { branchCreated: false }])
+  })
 })
 
 describe('planMission', () => {

@@ -4,7 +4,7 @@
  */
 import { KittyError } from '../errors.js'
 import { Provider } from '../origin/models.js'
-import { TICKET_KEY } from '../origin/search.js'
+import { TICKET_KEY } from '../origin/ticket-key.js'
 import { truncate } from './escape.js'
 
 /** What a ticket search asks for: a ticket key (optionally naming the tracker) or free text. */

@@ -7,7 +7,7 @@ import { confirmFlow } from './confirm.js'
 import type { BotContext } from './context.js'
 import { baseBranchOf } from './context.js'
 import { findNewestCandidateList } from './find-state.js'
-import { gateCommand } from './gate.js'
+import { gateActor } from './gate.js'
 import type { Reaction } from './ports.js'
 import { readTrackerConfig, startFromFlow } from './start-from.js'
 
@@ -17,7 +17,6 @@ export interface CommandEvent {
   issueNumber: number
   issueCommentCount: number
   commentId: number
-  issueUrl: string
 }
 
 /** Reactions are courtesy: a failure to add one is logged, never fatal. */
@@ -45,8 +44,14 @@ export async function handleCommand(context: BotContext, event: CommandEvent): P
     command.verb === 'confirm' ? context.repository.branchHead(baseBranchOf(context)) : undefined
   baseHead?.catch(() => undefined)
 
-  const denied = await gateCommand(context, permission, { issueNumber, commentId })
-  if (denied !== null) return denied
+  // The run ends when the reads it started early have; none is left running after the report.
+  const settled = () => Promise.allSettled([lookup, config, baseHead])
+
+  const denied = await gateActor(context, permission, { issueNumber, commentId })
+  if (denied !== null) {
+    await settled()
+    return denied
+  }
   const seen = react(context, commentId, 'eyes')
 
   try {
@@ -65,7 +70,7 @@ export async function handleCommand(context: BotContext, event: CommandEvent): P
           return confirmFlow(
             context,
             command.choice,
-            { issueNumber, commentId, issueUrl: event.issueUrl },
+            { issueNumber },
             {
               lookup: lookup ?? Promise.resolve({ found: false, reason: 'none' }),
               baseHead: baseHead ?? Promise.resolve(null),
@@ -92,7 +97,7 @@ export async function handleCommand(context: BotContext, event: CommandEvent): P
           }
       }
     })()
-    await seen
+    await Promise.all([seen, settled()])
     if (report.state === 'mission-created' || report.state === 'mission-exists')
       await react(context, commentId, 'rocket')
     return report
@@ -106,7 +111,8 @@ export async function handleCommand(context: BotContext, event: CommandEvent): P
       react(context, commentId, 'confused'),
       context.conversation
         .createComment(issueNumber, renderFailure(error.message, context.runUrl))
-        .catch(() => undefined)
+        .catch(() => undefined),
+      settled()
     ])
     return {
       state: 'failed',

@@ -1,21 +1,13 @@
 import type { ConfirmChoice } from '../chatops/grammar.js'
-import { renderConsumedCandidateComment, renderMissionStarted } from '../chatops/render.js'
-import { encodeStateMarker, missionRandomBits } from '../chatops/state.js'
+import { renderMissionStarted } from '../chatops/render.js'
 import type { CandidateState, StateCandidate } from '../chatops/state.js'
 import { KittyError } from '../errors.js'
-import { ulidFromParts } from '../mission/index.js'
 import { resolveTrackerBinding } from '../origin/binding.js'
-import type { MissionFromTicketResult } from '../origin/models.js'
 import { providerName, refetchCandidate } from '../origin/search.js'
-import { startMissionFromTicket } from '../origin/start.js'
 import type { RunReport } from '../report.js'
 import type { BotContext } from './context.js'
-import { baseBranchOf } from './context.js'
 import type { StateLookup } from './find-state.js'
-import type { PullRequestRef } from './ports.js'
-import { pullRequestBody, pullRequestTitle } from './pull-request.js'
-import { scopeLabel } from './start-from.js'
-import { repositoryWorkspace } from './workspace.js'
+import { startConfirmedMission } from './mission-start.js'
 
 /** What a confirm reads before it writes anything, fetched in parallel by the caller. */
 export interface ConfirmReads {
@@ -27,8 +19,6 @@ export interface ConfirmReads {
 /** Where the confirm came from. */
 export interface ConfirmSource {
   issueNumber: number
-  commentId: number
-  issueUrl: string
 }
 
 /** Picks the chosen candidate from the list, by row number or ticket key. */
@@ -76,14 +66,6 @@ function openList(
   return lookup
 }
 
-/** The mission id of one confirmation: the list's time and an HMAC of its nonce and the ticket. */
-export function missionIdFor(key: Buffer, state: CandidateState, chosen: StateCandidate): string {
-  return ulidFromParts(
-    state.created_at,
-    missionRandomBits(key, state.nonce, chosen.external_issue_id)
-  )
-}
-
 function existingMissionReport(
   context: BotContext,
   state: CandidateState,
@@ -100,8 +82,8 @@ function existingMissionReport(
 }
 
 /**
- * `confirm`: verify the newest open list, re-fetch the chosen ticket, then start the mission in the
- * service layer's order of writes, publishing the PR, the consumed list and the reply.
+ * `confirm`: verify the newest open list and re-fetch the chosen ticket, then start its mission
+ * (see startConfirmedMission), marking the list consumed and replying on the issue.
  */
 export async function confirmFlow(
   context: BotContext,
@@ -148,102 +130,13 @@ export async function confirmFlow(
       `The repository is now bound to ${providerName(binding.provider)}, not ${providerName(state.provider)}; start a new search.`
     )
   }
-  const baseBranch = baseBranchOf(context)
   const [baseHead, fresh] = await Promise.all([
     reads.baseHead,
     refetchCandidate(binding, chosen, context.saas)
   ])
-  if (baseHead === null) {
-    throw new KittyError(
-      'github-error',
-      `The base branch ${baseBranch} does not exist; set the base-branch input.`
-    )
-  }
-
-  const published = { existing: false }
-  const publish = async (mission: MissionFromTicketResult): Promise<PullRequestRef> => {
-    const existingPull = await context.repository.findPullRequest(mission.branch)
-    published.existing = existingPull !== null
-    const pull =
-      existingPull ??
-      (await context.repository.openPullRequest({
-        head: mission.branch,
-        base: baseBranch,
-        title: pullRequestTitle(fresh.candidate),
-        body: pullRequestBody(mission, fresh.candidate, {
-          requestedBy: state.requester,
-          confirmedBy: source.actor,
-          sourceIssue: { number: where.issueNumber, url: where.issueUrl },
-          targetBranch: baseBranch
-        }),
-        draft: inputs.prDraft,
-        labels: inputs.prLabels
-      }))
-    const consumed = {
-      ...state,
-      status: 'consumed' as const,
-      mission_slug: mission.missionSlug,
-      pull_request: pull
-    }
-    await Promise.all([
-      context.conversation.updateComment(
-        listCommentId,
-        renderConsumedCandidateComment({
-          state: consumed,
-          marker: encodeStateMarker(consumed, context.stateKey),
-          scopeLabel: scopeLabel(state)
-        })
-      ),
-      context.conversation.createComment(
-        where.issueNumber,
-        renderMissionStarted({
-          missionSlug: mission.missionSlug,
-          key: fresh.candidate.external_issue_key,
-          prUrl: pull.url,
-          prNumber: pull.number,
-          existing: published.existing
-        })
-      )
-    ])
-    return pull
-  }
-
-  const { mission } = await startMissionFromTicket(
-    {
-      binding,
-      candidate: fresh.candidate,
-      resource: fresh.resource,
-      missionId: missionIdFor(context.stateKey, state, chosen),
-      repo: `${source.owner}/${source.repo}`,
-      missionType: inputs.missionType,
-      layout: inputs.missionLayout,
-      targetBranch: baseBranch,
-      nowMs: context.nowMs(),
-      eventIds: [context.newUlid(), context.newUlid()]
-    },
-    {
-      saas: context.saas,
-      workspace: repositoryWorkspace(context.repository, baseHead),
-      publish,
-      emitEvent: (bound, project) => context.emitEvent(bound, project)
-    }
+  return startConfirmedMission(
+    context,
+    { list: state, binding, ticket: fresh.candidate, resource: fresh.resource, baseHead },
+    { issueNumber: where.issueNumber, listComment: { id: listCommentId, state } }
   )
-  return {
-    state: published.existing ? 'mission-exists' : 'mission-created',
-    dryRun: inputs.dryRun,
-    issueNumber: where.issueNumber,
-    query: state.query,
-    mission: {
-      id: mission.missionId,
-      slug: mission.missionSlug,
-      dir: mission.missionDir,
-      branch: mission.branch
-    },
-    originTicket: {
-      ...mission.originTicket,
-      origin_link_id: mission.originLinkId,
-      bound_at: mission.boundAt
-    },
-    ...(mission.pullRequest === undefined ? {} : { pullRequest: mission.pullRequest })
-  }
 }

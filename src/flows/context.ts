@@ -3,6 +3,7 @@ import { PERMISSION_LEVELS } from '../inputs.js'
 import type { MissionFromTicketResult, TrackerBinding } from '../origin/models.js'
 import type { SaasPort } from '../origin/ports.js'
 import type { RunSource } from '../trigger.js'
+import type { DryRunLog } from './dry-run.js'
 import type { ConversationApi, Log, RepositoryApi } from './ports.js'
 
 /** Everything a flow needs: the validated inputs, the run's source, and its ports. */
@@ -23,6 +24,8 @@ export interface BotContext {
   emitEvent(mission: MissionFromTicketResult, project: TrackerBinding['project']): Promise<boolean>
   /** Delivers events earlier runs could not deliver (the durable outbox); never throws. */
   drainEvents(): Promise<void>
+  /** Set in a dry run: the ports only record their writes here, and no mission is bound. */
+  dryRun?: DryRunLog
 }
 
 /** `owner/name` of the run's repository. */

@@ -6,7 +6,10 @@ import { providerName } from '../origin/search.js'
 export interface Provenance {
   requestedBy: string
   confirmedBy: string
-  sourceIssue: { number: number; url: string }
+  /** The issue the conversation happened on; absent for a workflow_dispatch without one. */
+  sourceIssue?: { number: number } | undefined
+  /** The workflow run that starts the mission, named when there is no source issue. */
+  runUrl: string
   targetBranch: string
 }
 
@@ -53,7 +56,9 @@ export function pullRequestBody(
     row('Bound at', escapeCodeSpan(mission.boundAt)),
     row('Requested by', `@${escapeInline(provenance.requestedBy, 40)}`),
     row('Confirmed by', `@${escapeInline(provenance.confirmedBy, 40)}`),
-    row('Source issue', `#${provenance.sourceIssue.number}`)
+    provenance.sourceIssue === undefined
+      ? row('Source', markdownLink('workflow_dispatch run', provenance.runUrl))
+      : row('Source issue', `#${provenance.sourceIssue.number}`)
   ]
   return capComment(
     [

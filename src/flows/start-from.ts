@@ -46,13 +46,25 @@ export function readTrackerConfig(context: BotContext): Promise<string | null> {
   return config
 }
 
+/** What makes a candidate list unique and names its missions: a nonce and its lifetime. */
+export type ListIdentity = Pick<CandidateState, 'nonce' | 'created_at' | 'expires_at'>
+
+/** The identity of a list made now. */
+export function newListIdentity(context: BotContext): ListIdentity {
+  const now = context.nowMs()
+  return {
+    nonce: createNonce(),
+    created_at: now,
+    expires_at: now + context.inputs.stateTtlHours * 3_600_000
+  }
+}
+
 /** The signed state of a new candidate list. */
 export function newCandidateState(
   context: BotContext,
   target: ListTarget,
   outcome: SearchOutcome
 ): CandidateState {
-  const now = context.nowMs()
   const { result, binding } = outcome
   return {
     v: 1,
@@ -65,18 +77,21 @@ export function newCandidateState(
     resource_type: result.resource_type,
     resource_id: result.resource_id,
     candidates: result.candidates.map(stateCandidate),
-    nonce: createNonce(),
-    created_at: now,
-    expires_at: now + context.inputs.stateTtlHours * 3_600_000,
+    ...newListIdentity(context),
     status: 'open'
   }
 }
 
 /** How the search scope reads in a comment, e.g. `team acme-web`. */
-export function scopeLabel(state: Pick<CandidateState, 'routing' | 'provider'>): string {
+export function scopeLabel(
+  state: Pick<CandidateState, 'routing' | 'provider' | 'resource_id'>
+): string {
   const noun = state.provider === 'jira' ? 'project' : 'team'
+  // A binding reference is an opaque id; the tracker's own resource id reads better.
   const name =
-    'project_slug' in state.routing ? state.routing.project_slug : state.routing.binding_ref
+    'project_slug' in state.routing
+      ? state.routing.project_slug
+      : state.resource_id || state.routing.binding_ref
   return `${noun} ${name}`
 }
 

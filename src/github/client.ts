@@ -1,11 +1,16 @@
-import { getOctokit } from '@actions/github'
-import { defaults } from '@actions/github/lib/utils'
+import { Octokit } from '@octokit/core'
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
 import Bottleneck from 'bottleneck/light.js'
 
+/**
+ * Octokit's core with the retry and throttling plugins, and nothing else: the adapter calls
+ * `request` with route strings, so neither the REST endpoint-method table nor pagination is needed.
+ */
+const KittyOctokit = Octokit.plugin(retry, throttling)
+
 /** The Octokit client kitty-origin uses (REST, with retry and throttling). */
-export type GitHub = ReturnType<typeof getOctokit>
+export type GitHub = InstanceType<typeof KittyOctokit>
 /** The one method the adapter's functions need: `request('METHOD /route', params)`. */
 export type GitHubRequest = GitHub['request']
 /** The narrow client every adapter function takes; tests may pass any object with `request`. */
@@ -17,7 +22,7 @@ export interface RepoRef {
   repo: string
 }
 
-/** Where the client reports retries and rate limits (e.g. `@actions/core`). */
+/** Where the client reports retries and rate limits (e.g. the runner log of `src/runner-io.ts`). */
 export interface GitHubLogger {
   debug(message: string): void
   warning(message: string): void
@@ -35,7 +40,7 @@ export interface GitHubClientOptions {
   baseUrl: string
   userAgent: string
   logger: GitHubLogger
-  /** The fetch to send requests with (default: @actions/github's, which honours proxy variables). */
+  /** The fetch to send requests with (default: the global fetch; the caller passes a proxy's). */
   fetch?: typeof globalThis.fetch
   /** Every single request is aborted after this long. */
   requestTimeoutMs?: number
@@ -76,17 +81,6 @@ export function timedFetch(
   }
 }
 
-/**
- * The fetch @actions/github's defaults carry (it routes through the proxy that `HTTPS_PROXY` /
- * `NO_PROXY` name for `GITHUB_API_URL`), else the global fetch.
- */
-export function actionsFetch(
-  options: { request?: { fetch?: unknown } } = defaults
-): typeof globalThis.fetch {
-  const fetch = options.request?.fetch
-  return typeof fetch === 'function' ? (fetch as typeof globalThis.fetch) : globalThis.fetch
-}
-
 /** The throttling plugin's retry decision: a bounded number of bounded waits. */
 function onLimit(logger: GitHubLogger, kind: string) {
   return (
@@ -118,7 +112,7 @@ function octokitLog(
 }
 
 /**
- * The Octokit client: `getOctokit` from @actions/github with the retry and throttling plugins,
+ * The Octokit client: the token as `authorization: token …`, the retry and throttling plugins,
  * a timeout on every request, and retries and rate-limit waits reported to `logger`.
  */
 export function createGitHubClient(options: GitHubClientOptions): GitHub {
@@ -135,25 +129,21 @@ export function createGitHubClient(options: GitHubClientOptions): GitHub {
             minTime: options.writeIntervalMs
           })
         }
-  return getOctokit(
-    options.token,
-    {
-      baseUrl: options.baseUrl,
-      userAgent: options.userAgent,
-      request: {
-        fetch: timedFetch(options.fetch ?? actionsFetch(), options.requestTimeoutMs ?? 15_000),
-        log
-      },
-      retry: { retries: options.retries ?? 3, retryAfterBaseValue: unit },
-      throttle: {
-        retryAfterBaseValue: unit,
-        onRateLimit: onLimit(logger, 'rate limit'),
-        onSecondaryRateLimit: onLimit(logger, 'secondary rate limit'),
-        ...spacing
-      },
+  return new KittyOctokit({
+    auth: options.token,
+    baseUrl: options.baseUrl,
+    userAgent: options.userAgent,
+    request: {
+      fetch: timedFetch(options.fetch ?? globalThis.fetch, options.requestTimeoutMs ?? 15_000),
       log
     },
-    retry,
-    throttling
-  )
+    retry: { retries: options.retries ?? 3, retryAfterBaseValue: unit },
+    throttle: {
+      retryAfterBaseValue: unit,
+      onRateLimit: onLimit(logger, 'rate limit'),
+      onSecondaryRateLimit: onLimit(logger, 'secondary rate limit'),
+      ...spacing
+    },
+    log
+  })
 }

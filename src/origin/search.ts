@@ -4,9 +4,7 @@ import { resolveResource, resolveTrackerBinding, routingOf } from './binding.js'
 import type { BindingOverrides } from './binding.js'
 import type { OriginCandidate, Provider, SearchOriginResult, TrackerBinding } from './models.js'
 import type { ReadTrackerConfig, SaasPort } from './ports.js'
-
-/** A ticket key such as WEB-123 (the contract's rule for sending `query_key`). */
-export const TICKET_KEY = /^[A-Za-z][A-Za-z0-9_]*-\d+$/
+import { TICKET_KEY } from './ticket-key.js'
 
 /** What to search for: a ticket key or free text, optionally naming the provider. */
 export interface OriginQuery {

@@ -1,4 +1,9 @@
-import { buildMissionFiles, specTemplatePaths } from '../mission/index.js'
+import {
+  buildMissionFiles,
+  missionNames,
+  slugFromTicket,
+  specTemplatePaths
+} from '../mission/index.js'
 import type { MissionFileSet, MissionLayoutChoice } from '../mission/index.js'
 import { bindMissionOrigin, originTicketOf } from './bind.js'
 import type { MissionFromTicketResult, OriginCandidate, TrackerBinding } from './models.js'
@@ -35,11 +40,20 @@ export interface StartMissionInput {
   eventIds: [string, string]
 }
 
+/** What publish is told about the mission branch. */
+export interface PublishHints {
+  /** True when this run created the branch, so no pull request can exist for it yet. */
+  branchCreated: boolean
+}
+
 /** The outside world of a mission start; `publish` opens the PR, `emitEvent` reports the bind. */
 export interface StartMissionPorts {
   saas: Pick<SaasPort, 'bindMissionOrigin'>
   workspace: MissionWorkspace
-  publish(mission: MissionFromTicketResult): Promise<{ number: number; url: string }>
+  publish(
+    mission: MissionFromTicketResult,
+    hints?: PublishHints
+  ): Promise<{ number: number; url: string }>
   emitEvent(mission: MissionFromTicketResult, project: TrackerBinding['project']): Promise<boolean>
 }
 
@@ -84,6 +98,39 @@ async function readFirstTemplate(
   return texts.find(text => text !== null) ?? null
 }
 
+/** The mission branch, the same in both layouts, so it is known before the base is read. */
+function missionBranch(input: StartMissionInput): string {
+  return missionNames({
+    ticketSlug: slugFromTicket(input.candidate.external_issue_key, input.candidate.title),
+    missionId: input.missionId,
+    layout: 'mid8',
+    existingEntries: []
+  }).branch
+}
+
+/**
+ * Plans the file set and claims the branch at once: the claim needs no read, so it goes out with
+ * the plan's reads. A claim made for a plan that failed is released again.
+ */
+async function planAndClaim(
+  input: StartMissionInput,
+  workspace: MissionWorkspace
+): Promise<{ files: MissionFileSet; claim: 'created' | 'exists' }> {
+  const branch = missionBranch(input)
+  const [planned, claimed] = await Promise.allSettled([
+    planMission(input, workspace),
+    workspace.claimBranch(branch)
+  ])
+  if (planned.status === 'rejected') {
+    if (claimed.status === 'fulfilled' && claimed.value === 'created') {
+      await workspace.releaseBranch(branch)
+    }
+    throw planned.reason
+  }
+  if (claimed.status === 'rejected') throw claimed.reason
+  return { files: planned.value, claim: claimed.value }
+}
+
 /**
  * Starts a mission from a confirmed ticket. The order of writes is the contract's, enforced here:
  * claim the branch (atomic, so a racing confirm loses cleanly) → bind at the SaaS (authoritative;
@@ -95,9 +142,8 @@ export async function startMissionFromTicket(
   input: StartMissionInput,
   ports: StartMissionPorts
 ): Promise<StartMissionOutcome> {
-  const files = await planMission(input, ports.workspace)
   const { workspace } = ports
-  const claim = await workspace.claimBranch(files.branch)
+  const { files, claim } = await planAndClaim(input, workspace)
   let committedDir =
     claim === 'exists' ? await workspace.findCommittedMission(files.branch, input.missionId) : null
 
@@ -132,7 +178,7 @@ export async function startMissionFromTicket(
     alreadyBound: bound.alreadyBound,
     eventEmitted: false
   }
-  mission.pullRequest = await ports.publish(mission)
+  mission.pullRequest = await ports.publish(mission, { branchCreated: claim === 'created' })
   mission.eventEmitted = await ports.emitEvent(mission, input.binding.project)
   return { mission, files, committedNow: commitSha !== null }
 }

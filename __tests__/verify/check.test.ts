@@ -1,0 +1,155 @@
+import { describe, expect, it } from '@jest/globals'
+import { MID8_META, NUMBERED_META } from '../../__fixtures__/mission/tickets.js'
+import { pythonJsonPretty } from '../../src/mission/python-json.js'
+import type { JsonValue } from '../../src/mission/python-json.js'
+import { checkMeta, firstDifferentLine, lineOfKey } from '../../src/verify/check.js'
+
+const DIR = 'web-123-01M0M9D8'
+
+/** MID8_META with `change` applied, written back in canonical form (so only the change differs). */
+function canonicalWith(change: (meta: Record<string, unknown>) => void): string {
+  const meta = JSON.parse(MID8_META) as Record<string, unknown>
+  change(meta)
+  return pythonJsonPretty(meta as JsonValue) + '\n'
+}
+
+function origin(meta: Record<string, unknown>): Record<string, unknown> {
+  return meta.origin_ticket as Record<string, unknown>
+}
+
+describe('checkMeta', () => {
+  it('passes the bytes Python writes for a mid8 and a numbered mission', () => {
+    expect(checkMeta(DIR, MID8_META)).toMatchObject({ hasOrigin: true, problems: [] })
+    expect(checkMeta(DIR, MID8_META).meta?.origin_ticket.external_issue_key).toBe('WEB-123')
+    expect(checkMeta('003-proj-key-9', NUMBERED_META).problems).toEqual([])
+  })
+
+  it('refuses unsorted keys as not canonical, pointing at the first line that differs', () => {
+    const meta = JSON.parse(MID8_META) as Record<string, unknown>
+    const unsorted = JSON.stringify({ slug: meta.slug, ...meta }, null, 2) + '\n'
+    expect(checkMeta(DIR, unsorted)).toMatchObject({
+      hasOrigin: true,
+      problems: [
+        {
+          message:
+            "meta.json is not in spec-kitty's canonical form (keys sorted, two-space indent, non-ASCII kept, one newline at the end); the first difference is on line 2.",
+          line: 2
+        }
+      ]
+    })
+  })
+
+  it.each([
+    ['without its final newline', MID8_META.trimEnd(), 25],
+    ['with a blank line at the end', `${MID8_META}\n`, 26],
+    ['with four-space indentation', JSON.stringify(JSON.parse(MID8_META), null, 4) + '\n', 2],
+    ['with non-ASCII escaped', MID8_META.replace('für', 'f\\u00fcr'), 5],
+    ['with CRLF line ends', MID8_META.replace(/\n/g, '\r\n'), 1]
+  ])('refuses a meta.json %s as not canonical (line %#)', (_name, text, line) => {
+    const { problems, meta } = checkMeta(DIR, text)
+    expect(meta).not.toBeNull()
+    expect(problems).toEqual([expect.objectContaining({ line })])
+    expect(problems[0]?.message).toContain('canonical form')
+  })
+
+  it.each([
+    [
+      'an origin_ticket key missing',
+      canonicalWith(m => delete origin(m).title),
+      'meta.json has a missing or mistyped origin_ticket.title.'
+    ],
+    [
+      'an empty origin_ticket key',
+      canonicalWith(m => (origin(m).external_issue_id = '')),
+      'meta.json has a missing or mistyped origin_ticket.external_issue_id.'
+    ],
+    [
+      'an eighth origin_ticket key',
+      canonicalWith(m => (origin(m).origin_link_id = 'oml_1')),
+      'meta.json has a missing or mistyped origin_ticket.'
+    ],
+    [
+      'an unknown provider',
+      canonicalWith(m => (origin(m).provider = 'github')),
+      'meta.json has a missing or mistyped origin_ticket.provider.'
+    ],
+    [
+      'an invalid slug',
+      canonicalWith(m => (m.slug = 'Web_123-01M0M9D8')),
+      'meta.json has slug Web_123-01M0M9D8, which is neither NNN-<slug> nor <slug>-<mid8>.'
+    ],
+    [
+      'a mission_id that is no ULID',
+      canonicalWith(m => (m.mission_id = '01M0M9D8-not-a-ulid-at-all')),
+      'meta.json has mission_id 01M0M9D8-not-a-ulid-at-all, not a ULID.'
+    ],
+    [
+      'a slug that does not carry the mid8',
+      canonicalWith(m => (m.mission_id = '01M0M9D9R83DDKSZ62QKGV3YW0')),
+      "meta.json has mission_slug web-123-01M0M9D8, which does not end in the mission id's mid8."
+    ],
+    [
+      'a blank friendly_name',
+      canonicalWith(m => (m.friendly_name = ' ')),
+      'meta.json needs a non-empty friendly_name.'
+    ],
+    [
+      'a required key missing',
+      canonicalWith(m => delete m.target_branch),
+      'meta.json has a missing or mistyped target_branch.'
+    ],
+    ['text that is not JSON', '{"slug": ', 'meta.json is not valid JSON.'],
+    ['a JSON array', '[]\n', 'meta.json is not a JSON object.'],
+    ['JSON null', 'null\n', 'meta.json is not a JSON object.']
+  ])('refuses %s with parseMeta’s sentence on line 1', (_name, text, message) => {
+    expect(checkMeta(DIR, text)).toEqual({
+      hasOrigin: true,
+      meta: null,
+      problems: [{ message, line: 1 }]
+    })
+  })
+
+  it('refuses a meta.json that names another directory, on its mission_slug line', () => {
+    expect(checkMeta('web-123-copy', MID8_META).problems).toEqual([
+      {
+        message:
+          'meta.json has mission_slug web-123-01M0M9D8, but it lives in kitty-specs/web-123-copy/.',
+        line: 8
+      }
+    ])
+  })
+
+  it.each([
+    ['absent', canonicalWith(m => delete m.origin_ticket)],
+    ['null', canonicalWith(m => (m.origin_ticket = null))]
+  ])('reports an origin_ticket that is %s as no origin, checking nothing else', (_name, text) => {
+    expect(checkMeta('elsewhere', text.replace('"flattened"', '"zzz": 1, "flattened"'))).toEqual({
+      hasOrigin: false,
+      meta: null,
+      problems: []
+    })
+  })
+})
+
+describe('lineOfKey', () => {
+  it.each([
+    ['mission_slug', 8],
+    ['external_issue_id', 11],
+    ['coordination_branch', 2],
+    ['no_such_key', 1]
+  ])('finds %s on line %i of the canonical meta.json', (key, line) => {
+    expect(lineOfKey(MID8_META, key)).toBe(line)
+  })
+})
+
+describe('firstDifferentLine', () => {
+  it.each([
+    ['a\nb\nc', 'a\nx\nc', 2],
+    ['a\nb', 'a\nb\n', 2],
+    ['a\n\n', 'a\n', 2],
+    ['', 'a\n', 1],
+    ['x', 'y', 1]
+  ])('finds where %j first differs from %j', (actual, expected, line) => {
+    expect(firstDifferentLine(actual, expected)).toBe(line)
+  })
+})

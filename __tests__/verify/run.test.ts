@@ -1,0 +1,144 @@
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { run } from '../../src/main.js'
+import { pullRequestEvent } from '../../sandbox/events.js'
+import { startScenario } from '../../sandbox/scenario.js'
+import type { Scenario } from '../../sandbox/scenario.js'
+import { parseFileCommand } from '../../sandbox/workflow-commands.js'
+import { openPullRequest } from '../../src/github/pulls.js'
+import { clientFor } from '../github/sandbox-client.js'
+
+let dir: string
+let scenario: Scenario
+let stdout: string[]
+const saved = { ...process.env }
+
+function setInputs(inputs: Record<string, string>): void {
+  for (const [name, value] of Object.entries(inputs))
+    process.env[`INPUT_${name.toUpperCase()}`] = value
+}
+
+function outputs(): Record<string, string> {
+  return parseFileCommand(readFileSync(join(dir, 'output'), 'utf8'))
+}
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'kitty-verify-'))
+  for (const file of ['output', 'summary', 'state', 'env', 'path'])
+    writeFileSync(join(dir, file), '')
+  Object.assign(process.env, {
+    GITHUB_OUTPUT: join(dir, 'output'),
+    GITHUB_STEP_SUMMARY: join(dir, 'summary'),
+    GITHUB_STATE: join(dir, 'state'),
+    GITHUB_ENV: join(dir, 'env'),
+    GITHUB_PATH: join(dir, 'path')
+  })
+  scenario = await startScenario()
+  setInputs({ 'github-token': scenario.github.token })
+  stdout = []
+  jest.spyOn(process.stdout, 'write').mockImplementation(chunk => {
+    stdout.push(String(chunk))
+    return true
+  })
+})
+
+afterEach(async () => {
+  jest.restoreAllMocks()
+  process.env = { ...saved }
+  process.exitCode = undefined
+  rmSync(dir, { recursive: true, force: true })
+  await scenario.close()
+})
+
+/** Pushes a branch with `files`, opens its pull request and writes the `opened` event file. */
+async function pullRequestEventFile(
+  branch: string,
+  files: Record<string, string>
+): Promise<string> {
+  scenario.github.pushFiles('acme/webapp', branch, files)
+  const pull = await openPullRequest(
+    clientFor(scenario.github, []),
+    { owner: 'acme', repo: 'webapp' },
+    { head: branch, base: 'main', title: branch, body: '', draft: false, labels: [] }
+  )
+  const payload = pullRequestEvent({
+    owner: 'acme',
+    repo: 'webapp',
+    defaultBranch: 'main',
+    number: pull.number,
+    login: 'ana',
+    head: branch,
+    headSha: scenario.github.branchHead('acme/webapp', branch)
+  })
+  const path = join(dir, 'event.json')
+  writeFileSync(path, JSON.stringify(payload))
+  return path
+}
+
+describe('run on a pull_request event', () => {
+  it('fails the run with one sentence and an error annotation on the file and line', async () => {
+    const path = await pullRequestEventFile('feature/bad', {
+      'kitty-specs/web-123-01JFK3Q8/meta.json': '{"slug": '
+    })
+    await run({
+      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_EVENT_PATH: path,
+      GITHUB_API_URL: scenario.github.url
+    })
+    expect(outputs().state).toBe('verify-failed')
+    expect(process.exitCode).toBe(1)
+    const written = stdout.join('')
+    expect(written).toContain(
+      '::error title=kitty-origin%3A mission provenance,file=kitty-specs/web-123-01JFK3Q8/meta.json,line=1::kitty-specs/web-123-01JFK3Q8/: meta.json is not valid JSON.'
+    )
+    expect(written).toMatch(
+      /::error::Pull request #\d+ has 1 mission whose provenance failed verification/
+    )
+    expect(readFileSync(join(dir, 'summary'), 'utf8')).toContain(
+      '## kitty-origin: Mission provenance check failed'
+    )
+  })
+
+  it('passes without any SaaS input, writing a notice for a mission without origin', async () => {
+    const path = await pullRequestEventFile('feature/legacy', {
+      'kitty-specs/001-legacy-import/spec.md': '# Legacy import\n\nMore.\n'
+    })
+    await run({
+      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_EVENT_PATH: path,
+      GITHUB_API_URL: scenario.github.url
+    })
+    expect(outputs().state).toBe('verified')
+    expect(process.exitCode).toBeUndefined()
+    expect(stdout.join('')).toContain(
+      '::notice title=kitty-origin%3A mission provenance,file=kitty-specs/001-legacy-import/meta.json,line=1::'
+    )
+    const summary = readFileSync(join(dir, 'summary'), 'utf8')
+    expect(summary).toContain('## kitty-origin: Mission provenance verified')
+    expect(summary).toContain('#### ➖ No origin ticket: `kitty-specs/001-legacy-import`')
+  })
+})
+
+describe('run on a comment without the SaaS inputs', () => {
+  it('fails naming the saas-url input, which comment commands need', async () => {
+    const payload = scenario.postComment('ana', '/kitty help')
+    const path = join(dir, 'event.json')
+    writeFileSync(path, JSON.stringify(payload))
+    await run({
+      GITHUB_EVENT_NAME: 'issue_comment',
+      GITHUB_EVENT_PATH: path,
+      GITHUB_API_URL: scenario.github.url
+    })
+    expect(JSON.parse(outputs().result!)).toMatchObject({
+      state: 'failed',
+      error: {
+        code: 'input-invalid',
+        message:
+          'Input `saas-url` is required for comment commands and workflow_dispatch but was empty.'
+      }
+    })
+    expect(scenario.botComments()).toEqual([])
+  })
+})

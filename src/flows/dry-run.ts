@@ -1,0 +1,186 @@
+import { escapeCodeSpan, escapeInline, truncate } from '../chatops/escape.js'
+import type { RunReport } from '../report.js'
+import type { BotContext } from './context.js'
+import type { ConversationApi, Reaction, RepositoryApi } from './ports.js'
+
+/** A text a dry run would have written, shown verbatim in a fenced block. */
+export interface PlannedText {
+  /** Markdown naming the text, e.g. a file path; none when the write's title says it all. */
+  label?: string
+  text: string
+  language: 'markdown' | 'json' | 'text'
+}
+
+/** One write a dry run did not make: what it is (markdown, one line) and what it would write. */
+export interface PlannedWrite {
+  title: string
+  texts: PlannedText[]
+}
+
+/** Where a dry run records its writes, in the order a real run would make them. */
+export interface DryRunLog {
+  readonly writes: readonly PlannedWrite[]
+  record(title: string, ...texts: PlannedText[]): void
+}
+
+/** The head a dry run pretends a commit has: there is no commit. */
+export const DRY_RUN_SHA = '0'.repeat(40)
+
+/**
+ * The number a dry run gives the pull request it does not open: GitHub numbers it when it is
+ * opened, and the consumed list's marker only accepts a positive number.
+ */
+export const DRY_RUN_PULL_NUMBER = 1
+
+/** The longest text shown for one planned write; GitHub caps a job summary at 1 MiB. */
+const SHOWN_TEXT_LIMIT = 65_536
+
+const REACTIONS: Readonly<Record<Reaction, string>> = {
+  eyes: '👀',
+  rocket: '🚀',
+  confused: '😕',
+  '-1': '👎'
+}
+
+/** An empty log. */
+export function createDryRunLog(): DryRunLog {
+  const writes: PlannedWrite[] = []
+  return {
+    writes,
+    record(title, ...texts) {
+      writes.push({ title, texts })
+    }
+  }
+}
+
+/** The conversation of a dry run: reads go to `real`; comments and reactions are only recorded. */
+export function dryRunConversation(real: ConversationApi, log: DryRunLog): ConversationApi {
+  return {
+    newestComments: (issueNumber, totalComments) => real.newestComments(issueNumber, totalComments),
+    addReaction(commentId, reaction) {
+      log.record(`${REACTIONS[reaction]} reaction on comment ${commentId}`)
+      return Promise.resolve()
+    },
+    createComment(issueNumber, body) {
+      log.record(`Comment on #${issueNumber}`, { text: body, language: 'markdown' })
+      return Promise.resolve({ id: 0, url: '' })
+    },
+    updateComment(commentId, body) {
+      log.record(`Edit comment ${commentId} to read`, { text: body, language: 'markdown' })
+      return Promise.resolve()
+    }
+  }
+}
+
+/** The repository of a dry run: reads go to `real`; refs, commits and pull requests are only recorded. */
+export function dryRunRepository(real: RepositoryApi, log: DryRunLog): RepositoryApi {
+  return {
+    permissionOf: login => real.permissionOf(login),
+    readFile: (path, ref) => real.readFile(path, ref),
+    listDirectory: (path, ref) => real.listDirectory(path, ref),
+    branchHead: branch => real.branchHead(branch),
+    findPullRequest: head => real.findPullRequest(head),
+    createBranch(branch, sha) {
+      log.record(`Create branch ${escapeCodeSpan(branch)} at ${escapeCodeSpan(sha)}`)
+      return Promise.resolve('created')
+    },
+    deleteBranch(branch) {
+      log.record(`Delete branch ${escapeCodeSpan(branch)}`)
+      return Promise.resolve()
+    },
+    commitFiles({ branch, files, message }) {
+      log.record(
+        `Commit ${files.length} files to ${escapeCodeSpan(branch)}`,
+        { label: 'Commit message', text: message, language: 'text' },
+        ...files.map(file => ({
+          label: escapeCodeSpan(file.path, 1000),
+          text: file.content,
+          language: languageOf(file.path)
+        }))
+      )
+      return Promise.resolve(DRY_RUN_SHA)
+    },
+    openPullRequest({ head, base, title, body, draft, labels }) {
+      const extras = [
+        ...(draft ? ['draft'] : []),
+        ...(labels.length === 0
+          ? []
+          : [`labels ${labels.map(label => escapeCodeSpan(label)).join(', ')}`])
+      ]
+      log.record(
+        `Open ${extras.length === 0 ? '' : `(${extras.join('; ')}) `}pull request from ` +
+          `${escapeCodeSpan(head)} into ${escapeCodeSpan(base)}: ${escapeInline(title, 300)}`,
+        { text: body, language: 'markdown' }
+      )
+      return Promise.resolve({ number: DRY_RUN_PULL_NUMBER, url: '' })
+    }
+  }
+}
+
+function languageOf(path: string): PlannedText['language'] {
+  if (path.endsWith('.json')) return 'json'
+  return path.endsWith('.md') ? 'markdown' : 'text'
+}
+
+/** A fence of backticks longer than any run of backticks inside `text`. */
+function fenceFor(text: string): string {
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map(run => run.length))
+  return '`'.repeat(Math.max(3, longest + 1))
+}
+
+function block(planned: PlannedText): string {
+  if (planned.text === '') return `${planned.label ?? 'The text'} (empty)`
+  const shown =
+    planned.text.length <= SHOWN_TEXT_LIMIT
+      ? planned.text
+      : `${truncate(planned.text, SHOWN_TEXT_LIMIT)}\n(cut: ${planned.text.length} characters in all)`
+  const fence = fenceFor(shown)
+  const code = `${fence}${planned.language}\n${shown.replace(/\n$/, '')}\n${fence}`
+  return planned.label === undefined ? code : `${planned.label}\n\n${code}`
+}
+
+/** The job summary's account of a dry run: every write a real run would have made, in order. */
+export function renderPlannedWrites(writes: readonly PlannedWrite[]): string {
+  const heading = '### Dry run: nothing was written'
+  if (writes.length === 0) return `${heading}\n\nA real run would not have written anything either.`
+  return [
+    heading,
+    'A real run would have made these writes, in this order. The new pull request shows as ' +
+      `#${DRY_RUN_PULL_NUMBER} without a link: GitHub numbers it when it is opened.`,
+    ...writes.map((write, index) =>
+      [`#### ${index + 1}. ${write.title}`, ...write.texts.map(block)].join('\n\n')
+    )
+  ].join('\n\n')
+}
+
+/**
+ * Turns a context into its dry run: the same flows, with ports that read for real and record every
+ * write, and a MissionOriginBound event that is recorded, not sent. `finish` adds the record to
+ * the report's job summary.
+ */
+export function dryRunContext(context: BotContext): {
+  context: BotContext
+  finish(report: RunReport): RunReport
+} {
+  const log = createDryRunLog()
+  return {
+    context: {
+      ...context,
+      conversation: dryRunConversation(context.conversation, log),
+      repository: dryRunRepository(context.repository, log),
+      dryRun: log,
+      emitEvent(mission) {
+        log.record(
+          `Report the MissionOriginBound event of ${escapeCodeSpan(mission.missionSlug)} to the Spec Kitty SaaS`
+        )
+        return Promise.resolve(false)
+      }
+    },
+    finish: report => ({
+      ...report,
+      details: [report.details, renderPlannedWrites(log.writes)]
+        .filter(part => part !== undefined)
+        .join('\n\n')
+    })
+  }
+}
