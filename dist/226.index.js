@@ -1534,6 +1534,7 @@ function pullRequestBody(mission, ticket, provenance) {
 
 ;// CONCATENATED MODULE: ./src/flows/workspace.ts
 const MISSIONS_DIR = 'kitty-specs';
+const OVERRIDES_DIR = '.kittify/overrides';
 /**
  * The service layer's MissionWorkspace over the GitHub repository: reads at the base commit,
  * the mission branch claimed at that commit, commits that never force-move a branch.
@@ -1541,13 +1542,30 @@ const MISSIONS_DIR = 'kitty-specs';
 function repositoryWorkspace(repository, baseSha) {
     let baseEntries;
     const claimedHeads = new Map();
+    let baseTreeRead;
+    let overridesExist;
+    const baseTree = () => (baseTreeRead ??= repository.commitTree(baseSha));
     const listBaseEntries = () => {
         baseEntries ??= repository.listDirectory(MISSIONS_DIR, baseSha).then(entries => entries ?? []);
         return baseEntries;
     };
     return {
-        listMissionEntries: listBaseEntries,
-        readFile: path => repository.readFile(path, baseSha),
+        listMissionEntries: () => {
+            // Read the base tree alongside the plan's reads: the commit needs it after the bind.
+            baseTree().catch(() => undefined);
+            return listBaseEntries();
+        },
+        async readFile(path) {
+            // Most repositories have no overrides: one probe of the folder spares each template read.
+            if (path.startsWith(`${OVERRIDES_DIR}/`)) {
+                overridesExist ??= repository
+                    .listDirectory(OVERRIDES_DIR, baseSha)
+                    .then(found => found !== null);
+                if (!(await overridesExist))
+                    return null;
+            }
+            return repository.readFile(path, baseSha);
+        },
         async claimBranch(branch) {
             const claim = await repository.createBranch(branch, baseSha);
             if (claim === 'created')
@@ -1572,7 +1590,9 @@ function repositoryWorkspace(repository, baseSha) {
             const parentSha = claimedHeads.get(branch) ?? (await repository.branchHead(branch));
             if (parentSha === null)
                 throw new Error(`the branch ${branch} disappeared before the commit`);
-            return repository.commitFiles({ branch, parentSha, files, message });
+            // On a branch claimed at the base, the base's tree (read ahead) is the parent tree.
+            const baseTreeSha = parentSha === baseSha ? await baseTree() : undefined;
+            return repository.commitFiles({ branch, parentSha, files, message, baseTreeSha });
         }
     };
 }
@@ -1641,6 +1661,7 @@ async function startConfirmedMission(context, confirmed, target) {
                 labels: inputs.prLabels
             }));
         await Promise.all([
+            target.onPublished?.(),
             listComment === undefined ? undefined : markConsumed(context, listComment, mission, pull),
             issueNumber === undefined
                 ? undefined
@@ -1824,7 +1845,11 @@ async function confirmFlow(context, choice, where, reads) {
         reads.baseHead,
         refetchCandidate(binding, chosen, context.saas)
     ]);
-    return startConfirmedMission(context, { list: state, binding, ticket: fresh.candidate, resource: fresh.resource, baseHead }, { issueNumber: where.issueNumber, listComment: { id: listCommentId, state } });
+    return startConfirmedMission(context, { list: state, binding, ticket: fresh.candidate, resource: fresh.resource, baseHead }, {
+        issueNumber: where.issueNumber,
+        listComment: { id: listCommentId, state },
+        onPublished: where.onPublished
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/flows/find-state.ts
@@ -1926,6 +1951,11 @@ async function handleCommand(context, event) {
         await settled();
         return denied;
     }
+    const celebration = { done: false };
+    const celebrate = () => {
+        celebration.done = true;
+        return react(context, commentId, 'rocket');
+    };
     const seen = react(context, commentId, 'eyes');
     try {
         const report = await (async () => {
@@ -1935,7 +1965,7 @@ async function handleCommand(context, event) {
                     return startFromFlow(context, command.query, { issueNumber, requester: context.source.actor }, config ?? Promise.resolve(null));
                 case 'confirm':
                     /* istanbul ignore next -- the reads are always started for confirm */
-                    return confirmFlow(context, command.choice, { issueNumber }, {
+                    return confirmFlow(context, command.choice, { issueNumber, onPublished: celebrate }, {
                         lookup: lookup ?? Promise.resolve({ found: false, reason: 'none' }),
                         baseHead: baseHead ?? Promise.resolve(null),
                         config: config ?? Promise.resolve(null)
@@ -1954,7 +1984,8 @@ async function handleCommand(context, event) {
             }
         })();
         await Promise.all([seen, settled()]);
-        if (report.state === 'mission-created' || report.state === 'mission-exists')
+        const succeeded = report.state === 'mission-created' || report.state === 'mission-exists';
+        if (succeeded && !celebration.done)
             await react(context, commentId, 'rocket');
         return report;
     }
@@ -2136,6 +2167,7 @@ function dryRunRepository(real, log) {
         readFile: (path, ref) => real.readFile(path, ref),
         listDirectory: (path, ref) => real.listDirectory(path, ref),
         branchHead: branch => real.branchHead(branch),
+        commitTree: sha => real.commitTree(sha),
         findPullRequest: head => real.findPullRequest(head),
         createBranch(branch, sha) {
             log.record(`Create branch ${(0,chatops_escape/* escapeCodeSpan */.Hs)(branch)} at ${(0,chatops_escape/* escapeCodeSpan */.Hs)(sha)}`);
@@ -2633,6 +2665,16 @@ var promises_ = __webpack_require__(8500);
 const Sha = schemas/* string */.YjP().regex(/^[0-9a-f]{40}$/);
 const CommitAnswer = schemas/* object */.Ikc({ sha: Sha, tree: schemas/* object */.Ikc({ sha: Sha }) });
 const TreeAnswer = schemas/* object */.Ikc({ sha: Sha });
+/** The tree a commit points at. */
+async function getCommitTree(api, repo, sha) {
+    const call = { action: `read the commit ${sha.slice(0, 12)}`, permission: 'contents: read' };
+    const commit = await errors_attempt(call, () => api.request('GET /repos/{owner}/{repo}/git/commits/{commit_sha}', {
+        owner: repo.owner,
+        repo: repo.repo,
+        commit_sha: sha
+    }));
+    return errors_parseAnswer(CommitAnswer, commit.data, call).tree.sha;
+}
 /**
  * Commits `files` on `branch` in one commit: a tree on top of the parent commit's tree (inline
  * contents, mode 100644), a commit with `parentSha` as its parent, then a non-forced move of the
@@ -2642,11 +2684,7 @@ const TreeAnswer = schemas/* object */.Ikc({ sha: Sha });
 async function commitFiles(api, repo, request) {
     const call = { action: `commit to the branch ${request.branch}`, permission: 'contents: write' };
     const owner = { owner: repo.owner, repo: repo.repo };
-    const parent = await errors_attempt(call, () => api.request('GET /repos/{owner}/{repo}/git/commits/{commit_sha}', {
-        ...owner,
-        commit_sha: request.parentSha
-    }));
-    const baseTree = errors_parseAnswer(CommitAnswer, parent.data, call).tree.sha;
+    const baseTree = request.baseTreeSha ?? (await getCommitTree(api, repo, request.parentSha));
     const tree = await errors_attempt(call, () => api.request('POST /repos/{owner}/{repo}/git/trees', {
         ...owner,
         base_tree: baseTree,
@@ -3608,6 +3646,7 @@ function gitHubRepository(api, repo, onPermissionError) {
             await deleteBranch(api, repo, branch);
         },
         commitFiles: request => commitFiles(api, repo, request),
+        commitTree: sha => getCommitTree(api, repo, sha),
         async findPullRequest(head) {
             const pull = await findPullRequestForBranch(api, repo, head);
             return pull === null ? null : { number: pull.number, url: pull.url };

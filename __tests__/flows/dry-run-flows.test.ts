@@ -133,10 +133,10 @@ describe('a dry run of confirm', () => {
       `Bind WEB-123 as the origin of mission \`${mission.id}\` at the Spec Kitty SaaS`,
       `Commit 6 files to \`${mission.branch}\``,
       `Open pull request from \`${mission.branch}\` into \`main\`: Start mission from WEB-123: Add Clerk auth`,
+      expect.stringMatching(/^🚀 reaction on comment \d+$/),
       expect.stringMatching(/^Edit comment \d+ to read$/),
       'Comment on #42',
-      `Report the MissionOriginBound event of \`${mission.slug}\` to the Spec Kitty SaaS`,
-      expect.stringMatching(/^🚀 reaction on comment \d+$/)
+      `Report the MissionOriginBound event of \`${mission.slug}\` to the Spec Kitty SaaS`
     ])
     for (const file of [
       'meta.json',

@@ -19,6 +19,7 @@ function realRepository(): RepositoryApi {
     readFile: (path, ref) => Promise.resolve(`${path}@${ref}`),
     listDirectory: () => Promise.resolve(['a', 'b']),
     branchHead: () => Promise.resolve('abc'),
+    commitTree: () => Promise.resolve('tree'),
     findPullRequest: () => Promise.resolve({ number: 5, url: 'https://x.test/5' }),
     createBranch: refuse,
     deleteBranch: refuse,

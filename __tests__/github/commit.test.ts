@@ -90,7 +90,22 @@ describe('commitFiles', () => {
       })
     ).rejects.toMatchObject({
       code: 'github-error',
-      message: expect.stringContaining('when kitty-origin tried to commit to the branch main')
+      message: expect.stringContaining('when kitty-origin tried to read the commit aaaaaaaaaaaa')
     })
+  })
+
+  it('skips reading the parent commit when its tree is given', async () => {
+    const parentSha = sandbox.gh.branchHead('acme/webapp', 'main')!
+    const baseTreeSha = sandbox.gh.repo('acme/webapp').git.commit(parentSha)!.tree
+    const before = sandbox.seen('GET', /\/git\/commits\//)
+    await commitFiles(sandbox.client, WEBAPP, {
+      branch: 'main',
+      parentSha,
+      baseTreeSha,
+      message: 'm',
+      files: [{ path: 'y.md', content: 'y' }]
+    })
+    expect(sandbox.seen('GET', /\/git\/commits\//)).toBe(before)
+    expect(sandbox.gh.readFile('acme/webapp', 'main', 'y.md')).toBe('y')
   })
 })

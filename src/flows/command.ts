@@ -52,6 +52,11 @@ export async function handleCommand(context: BotContext, event: CommandEvent): P
     await settled()
     return denied
   }
+  const celebration = { done: false }
+  const celebrate = () => {
+    celebration.done = true
+    return react(context, commentId, 'rocket')
+  }
   const seen = react(context, commentId, 'eyes')
 
   try {
@@ -70,7 +75,7 @@ export async function handleCommand(context: BotContext, event: CommandEvent): P
           return confirmFlow(
             context,
             command.choice,
-            { issueNumber },
+            { issueNumber, onPublished: celebrate },
             {
               lookup: lookup ?? Promise.resolve({ found: false, reason: 'none' }),
               baseHead: baseHead ?? Promise.resolve(null),
@@ -98,8 +103,8 @@ export async function handleCommand(context: BotContext, event: CommandEvent): P
       }
     })()
     await Promise.all([seen, settled()])
-    if (report.state === 'mission-created' || report.state === 'mission-exists')
-      await react(context, commentId, 'rocket')
+    const succeeded = report.state === 'mission-created' || report.state === 'mission-exists'
+    if (succeeded && !celebration.done) await react(context, commentId, 'rocket')
     return report
   } catch (thrown) {
     const error = toKittyError(thrown)

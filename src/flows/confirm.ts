@@ -19,6 +19,8 @@ export interface ConfirmReads {
 /** Where the confirm came from. */
 export interface ConfirmSource {
   issueNumber: number
+  /** Runs alongside the reply once the pull request exists. */
+  onPublished?: () => Promise<void>
 }
 
 /** Picks the chosen candidate from the list, by row number or ticket key. */
@@ -137,6 +139,10 @@ export async function confirmFlow(
   return startConfirmedMission(
     context,
     { list: state, binding, ticket: fresh.candidate, resource: fresh.resource, baseHead },
-    { issueNumber: where.issueNumber, listComment: { id: listCommentId, state } }
+    {
+      issueNumber: where.issueNumber,
+      listComment: { id: listCommentId, state },
+      onPublished: where.onPublished
+    }
   )
 }

@@ -79,6 +79,7 @@ export function dryRunRepository(real: RepositoryApi, log: DryRunLog): Repositor
     readFile: (path, ref) => real.readFile(path, ref),
     listDirectory: (path, ref) => real.listDirectory(path, ref),
     branchHead: branch => real.branchHead(branch),
+    commitTree: sha => real.commitTree(sha),
     findPullRequest: head => real.findPullRequest(head),
     createBranch(branch, sha) {
       log.record(`Create branch ${escapeCodeSpan(branch)} at ${escapeCodeSpan(sha)}`)

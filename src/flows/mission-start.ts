@@ -38,6 +38,8 @@ export interface ReplyTarget {
   issueNumber?: number | undefined
   /** The posted candidate list and its state; absent when the list was never posted. */
   listComment?: { id: number; state: CandidateState } | undefined
+  /** Runs alongside the reply once the pull request exists (the 🚀 on the command comment). */
+  onPublished?: (() => Promise<void>) | undefined
 }
 
 /** The mission id of one confirmation: the list's time and an HMAC of its nonce and the ticket. */
@@ -98,6 +100,7 @@ export async function startConfirmedMission(
         labels: inputs.prLabels
       }))
     await Promise.all([
+      target.onPublished?.(),
       listComment === undefined ? undefined : markConsumed(context, listComment, mission, pull),
       issueNumber === undefined
         ? undefined

@@ -32,6 +32,8 @@ export interface RepositoryApi {
   readFile(path: string, ref: string): Promise<string | null>
   listDirectory(path: string, ref: string): Promise<string[] | null>
   branchHead(branch: string): Promise<string | null>
+  /** The tree of a commit. */
+  commitTree(sha: string): Promise<string>
   createBranch(branch: string, sha: string): Promise<'created' | 'exists'>
   deleteBranch(branch: string): Promise<void>
   commitFiles(input: {
@@ -39,6 +41,7 @@ export interface RepositoryApi {
     parentSha: string
     files: readonly MissionFile[]
     message: string
+    baseTreeSha?: string | undefined
   }): Promise<string>
   findPullRequest(head: string): Promise<PullRequestRef | null>
   openPullRequest(input: {

@@ -2,6 +2,7 @@ import type { MissionWorkspace } from '../origin/start.js'
 import type { RepositoryApi } from './ports.js'
 
 const MISSIONS_DIR = 'kitty-specs'
+const OVERRIDES_DIR = '.kittify/overrides'
 
 /**
  * The service layer's MissionWorkspace over the GitHub repository: reads at the base commit,
@@ -10,14 +11,30 @@ const MISSIONS_DIR = 'kitty-specs'
 export function repositoryWorkspace(repository: RepositoryApi, baseSha: string): MissionWorkspace {
   let baseEntries: Promise<string[]> | undefined
   const claimedHeads = new Map<string, string>()
+  let baseTreeRead: Promise<string> | undefined
+  let overridesExist: Promise<boolean> | undefined
+  const baseTree = () => (baseTreeRead ??= repository.commitTree(baseSha))
   const listBaseEntries = () => {
     baseEntries ??= repository.listDirectory(MISSIONS_DIR, baseSha).then(entries => entries ?? [])
     return baseEntries
   }
 
   return {
-    listMissionEntries: listBaseEntries,
-    readFile: path => repository.readFile(path, baseSha),
+    listMissionEntries: () => {
+      // Read the base tree alongside the plan's reads: the commit needs it after the bind.
+      baseTree().catch(() => undefined)
+      return listBaseEntries()
+    },
+    async readFile(path) {
+      // Most repositories have no overrides: one probe of the folder spares each template read.
+      if (path.startsWith(`${OVERRIDES_DIR}/`)) {
+        overridesExist ??= repository
+          .listDirectory(OVERRIDES_DIR, baseSha)
+          .then(found => found !== null)
+        if (!(await overridesExist)) return null
+      }
+      return repository.readFile(path, baseSha)
+    },
     async claimBranch(branch) {
       const claim = await repository.createBranch(branch, baseSha)
       if (claim === 'created') claimedHeads.set(branch, baseSha)
@@ -39,7 +56,9 @@ export function repositoryWorkspace(repository: RepositoryApi, baseSha: string):
     async commitFiles(branch, files, message) {
       const parentSha = claimedHeads.get(branch) ?? (await repository.branchHead(branch))
       if (parentSha === null) throw new Error(`the branch ${branch} disappeared before the commit`)
-      return repository.commitFiles({ branch, parentSha, files, message })
+      // On a branch claimed at the base, the base's tree (read ahead) is the parent tree.
+      const baseTreeSha = parentSha === baseSha ? await baseTree() : undefined
+      return repository.commitFiles({ branch, parentSha, files, message, baseTreeSha })
     }
   }
 }

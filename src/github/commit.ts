@@ -16,11 +16,26 @@ export interface CommitRequest {
   parentSha: string
   files: readonly FileChange[]
   message: string
+  /** The parent's tree, when the caller already knows it (saves a request). */
+  baseTreeSha?: string | undefined
 }
 
 const Sha = z.string().regex(/^[0-9a-f]{40}$/)
 const CommitAnswer = z.object({ sha: Sha, tree: z.object({ sha: Sha }) })
 const TreeAnswer = z.object({ sha: Sha })
+
+/** The tree a commit points at. */
+export async function getCommitTree(api: GitHubApi, repo: RepoRef, sha: string): Promise<string> {
+  const call = { action: `read the commit ${sha.slice(0, 12)}`, permission: 'contents: read' }
+  const commit = await attempt(call, () =>
+    api.request('GET /repos/{owner}/{repo}/git/commits/{commit_sha}', {
+      owner: repo.owner,
+      repo: repo.repo,
+      commit_sha: sha
+    })
+  )
+  return parseAnswer(CommitAnswer, commit.data, call).tree.sha
+}
 
 /**
  * Commits `files` on `branch` in one commit: a tree on top of the parent commit's tree (inline
@@ -35,13 +50,7 @@ export async function commitFiles(
 ): Promise<string> {
   const call = { action: `commit to the branch ${request.branch}`, permission: 'contents: write' }
   const owner = { owner: repo.owner, repo: repo.repo }
-  const parent = await attempt(call, () =>
-    api.request('GET /repos/{owner}/{repo}/git/commits/{commit_sha}', {
-      ...owner,
-      commit_sha: request.parentSha
-    })
-  )
-  const baseTree = parseAnswer(CommitAnswer, parent.data, call).tree.sha
+  const baseTree = request.baseTreeSha ?? (await getCommitTree(api, repo, request.parentSha))
   const tree = await attempt(call, () =>
     api.request('POST /repos/{owner}/{repo}/git/trees', {
       ...owner,

@@ -1,7 +1,7 @@
 import type { ConversationApi, RepositoryApi } from '../flows/ports.js'
 import type { GitHubApi, RepoRef } from './client.js'
 import { addReaction, createComment, findNewestComments, updateComment } from './comments.js'
-import { commitFiles } from './commit.js'
+import { commitFiles, getCommitTree } from './commit.js'
 import { getPermission } from './permission.js'
 import { findPullRequestForBranch, openPullRequest } from './pulls.js'
 import { createBranch, deleteBranch, getBranchHead } from './refs.js'
@@ -50,6 +50,7 @@ export function gitHubRepository(
       await deleteBranch(api, repo, branch)
     },
     commitFiles: request => commitFiles(api, repo, request),
+    commitTree: sha => getCommitTree(api, repo, sha),
     async findPullRequest(head) {
       const pull = await findPullRequestForBranch(api, repo, head)
       return pull === null ? null : { number: pull.number, url: pull.url }

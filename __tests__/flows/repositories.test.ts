@@ -1,0 +1,67 @@
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { jiraRepoSeed, numberedRepoSeed, webappSeed } from '../../sandbox/github/seed.js'
+import { startBot } from './harness.js'
+import type { BotHarness } from './harness.js'
+
+let bot: BotHarness | undefined
+afterEach(async () => {
+  await bot?.close()
+})
+
+describe('missions in other kinds of repository', () => {
+  it('uses the repository’s own spec template and routes a Jira binding by binding_ref', async () => {
+    bot = await startBot({
+      repository: 'acme/platform',
+      issue: { number: 7 },
+      github: { seed: [webappSeed(), jiraRepoSeed()] }
+    })
+    await bot.say('ben', '/kitty start-from PROJ-7')
+    const report = await bot.say('ben', '/kitty confirm 1')
+    expect(report.state).toBe('mission-created')
+    const template = bot.github.readFile(
+      'acme/platform',
+      'main',
+      '.kittify/overrides/templates/spec-template.md'
+    )
+    const spec = bot.github.readFile(
+      'acme/platform',
+      report.mission!.branch,
+      `${report.mission!.dir}/spec.md`
+    )
+    expect(spec).toBe(template)
+    const bind = bot.saas.requests.find(request => request.path.endsWith('/bind/'))
+    expect(bind?.body).toMatchObject({ provider: 'jira', binding_ref: expect.any(String) })
+    expect(bind?.body).not.toHaveProperty('project_slug')
+  })
+
+  it('numbers the mission after the highest NNN in an older numbered repository', async () => {
+    bot = await startBot({
+      repository: 'acme/legacy',
+      issue: { number: 3, user: 'ana' },
+      github: { seed: [webappSeed(), numberedRepoSeed()] }
+    })
+    bot.github.setCollaborator('acme/legacy', 'ana', 'write')
+    await bot.say('ana', '/kitty start-from WEB-123')
+    const report = await bot.say('ana', '/kitty confirm 1')
+    expect(report.mission?.dir).toMatch(/^kitty-specs\/\d{3}-web-123$/)
+    expect(report.mission?.branch).toMatch(/^kitty\/mission-web-123-[0-9A-HJKMNP-TV-Z]{8}$/)
+    const meta = JSON.parse(
+      bot.github.readFile(
+        'acme/legacy',
+        report.mission!.branch,
+        `${report.mission!.dir}/meta.json`
+      )!
+    ) as { mission_number: number }
+    expect(meta.mission_number).toBeGreaterThan(1)
+  })
+
+  it('reads no template when the repository has no overrides folder', async () => {
+    bot = await startBot()
+    await bot.say('ana', '/kitty start-from WEB-123')
+    await bot.say('ana', '/kitty confirm 1')
+    const templateReads = bot.github.requests.filter(request =>
+      request.path.includes('spec-template')
+    )
+    expect(templateReads).toEqual([])
+  })
+})
