@@ -3658,15 +3658,7 @@ function gitHubRepository(api, repo, onPermissionError) {
     };
 }
 
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __webpack_require__(4371);
 ;// CONCATENATED MODULE: ./src/net/proxy.ts
-/**
- * The run's outgoing network: one undici `EnvHttpProxyAgent` built from the proxy variables of
- * the environment, shared by the SaaS client (as its dispatcher) and by Octokit (through a fetch
- * that sends with it), so both honour `HTTPS_PROXY`, `HTTP_PROXY` and `NO_PROXY` the same way.
- */
-
 
 /** The lower-case variable wins over the upper-case one, as in undici and curl; blank is unset. */
 function variable(env, name) {
@@ -3703,22 +3695,33 @@ function proxySettings(env) {
         return undefined;
     return { httpProxy, httpsProxy, noProxy: variable(env, 'NO_PROXY')?.value ?? '' };
 }
-/** undici's fetch sending every request through `dispatcher`, typed as Octokit expects. */
-function fetchThrough(dispatcher) {
-    const send = (...[input, init]) => (0,undici/* fetch */.hd)(input, { ...init, dispatcher });
+async function loadStack(settings) {
+    const undici = await __webpack_require__.e(/* import() */ 752).then(__webpack_require__.t.bind(__webpack_require__, 4371, 19));
+    return { fetch: undici.fetch, agent: new undici.EnvHttpProxyAgent(settings) };
+}
+/**
+ * A fetch that sends every request through one `EnvHttpProxyAgent(settings)`, typed as the
+ * clients expect. undici is loaded and the agent built on the first call, then reused.
+ */
+function lazyProxyFetch(settings) {
+    let stack;
+    const send = async (...[input, init]) => {
+        stack ??= loadStack(settings);
+        const { fetch, agent } = await stack;
+        return fetch(input, { ...init, dispatcher: agent });
+    };
     return send;
 }
 /**
- * One `EnvHttpProxyAgent` for the proxies of `env` and a fetch over it; undefined when no proxy
- * is set, so the clients keep their direct defaults. The settings are passed explicitly (empty
- * for unset), so the agent never falls back to `process.env`.
+ * A fetch through the proxies of `env`; undefined when no proxy is set, so the clients keep
+ * their direct defaults. The settings are passed explicitly (empty for unset), so the agent
+ * never falls back to `process.env`.
  */
 function proxyNetwork(env) {
     const settings = proxySettings(env);
     if (settings === undefined)
         return undefined;
-    const dispatcher = new undici/* EnvHttpProxyAgent */.J2(settings);
-    return { dispatcher, fetch: fetchThrough(dispatcher) };
+    return { fetch: lazyProxyFetch(settings) };
 }
 
 ;// CONCATENATED MODULE: ./src/saas/wire.ts
@@ -4037,6 +4040,8 @@ async function retryWithinDeadline(deadline, clock, policy, attempt) {
     }
 }
 
+// EXTERNAL MODULE: external "node:util/types"
+var types_ = __webpack_require__(3429);
 ;// CONCATENATED MODULE: ./src/saas/transport.ts
 
 /** True for a 2xx status. */
@@ -4051,13 +4056,40 @@ function errorCode(error) {
     const code = Reflect.get(Object(error), 'code');
     return typeof code === 'string' ? code : undefined;
 }
+/**
+ * fetch rejects with `TypeError: fetch failed` and the socket's error as its `cause`
+ * (`isNativeError`, unlike `instanceof`, also holds for an error of another realm).
+ */
+function causeOf(error) {
+    const cause = Reflect.get(Object(error), 'cause');
+    return (0,types_.isNativeError)(cause) ? cause : undefined;
+}
+/** undici's own deadlines (a dispatcher's headers or body timeout) are timeouts too. */
+const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+function transport_isTimeout(error, signal) {
+    if (signal.aborted)
+        return true;
+    const code = errorCode(error) ?? errorCode(causeOf(error));
+    return code !== undefined && TIMEOUT_CODES.has(code);
+}
+/** e.g. `ECONNREFUSED TypeError: fetch failed (Error: connect ECONNREFUSED 127.0.0.1:9)`. */
 function errorDetail(error) {
-    const code = errorCode(error);
-    return code === undefined ? String(error) : `${code} ${String(error)}`;
+    const cause = causeOf(error);
+    const code = errorCode(error) ?? errorCode(cause);
+    const text = cause === undefined ? String(error) : `${String(error)} (${String(cause)})`;
+    return code === undefined ? text : `${code} ${text}`;
+}
+/** fetch gives the names lower-cased already. */
+function headersOf(headers) {
+    const record = {};
+    headers.forEach((value, name) => {
+        record[name] = value;
+    });
+    return record;
 }
 /**
- * Sends one request through undici. The whole exchange, body included, is cut off after
- * `timeoutMs`, so a server that hangs cannot hang the caller. Never throws.
+ * Sends one request with the transport's fetch. The whole exchange, body included, is cut off
+ * after `timeoutMs`, so a server that hangs cannot hang the caller. Never throws.
  */
 async function exchange(transport, call) {
     const signal = AbortSignal.timeout(Math.max(1, Math.floor(call.timeoutMs)));
@@ -4068,24 +4100,27 @@ async function exchange(transport, call) {
         body = JSON.stringify(call.json);
     }
     Object.assign(headers, call.headers);
+    const send = transport.fetch ?? globalThis.fetch;
     try {
-        const response = await (0,undici/* request */.Em)(`${transport.baseUrl}${call.path}`, {
+        const response = await send(`${transport.baseUrl}${call.path}`, {
             method: call.method,
             headers,
             body,
             signal,
-            dispatcher: transport.dispatcher
+            // A redirect is answered as the error it is, never followed with the token and the body.
+            redirect: 'manual'
         });
-        const bodyText = redact(await response.body.text(), transport.secret);
-        return { kind: 'response', status: response.statusCode, headers: response.headers, bodyText };
+        const bodyText = redact(await response.text(), transport.secret);
+        return {
+            kind: 'response',
+            status: response.status,
+            headers: headersOf(response.headers),
+            bodyText
+        };
     }
     catch (error) {
-        if (signal.aborted)
+        if (transport_isTimeout(error, signal))
             return { kind: 'timeout' };
-        const code = errorCode(error);
-        if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
-            return { kind: 'timeout' };
-        }
         return { kind: 'network', detail: errorDetail(error) };
     }
 }
@@ -4328,11 +4363,11 @@ function transportFor(options) {
     return {
         baseUrl: normaliseBaseUrl(options.baseUrl),
         headers,
-        dispatcher: options.dispatcher,
+        fetch: options.fetch,
         secret: token
     };
 }
-/** A SaaS client over undici; the options are checked once, here. */
+/** A SaaS client over fetch; the options are checked once, here. */
 function createSaasClient(options) {
     const transport = transportFor(options);
     const clock = {
@@ -4794,7 +4829,7 @@ function saasClientOf(inputs, proxy) {
         token: saasToken,
         teamSlug: inputs.teamSlug,
         userAgent: USER_AGENT,
-        dispatcher: proxy?.dispatcher
+        fetch: proxy?.fetch
     });
 }
 /** The ports of a verification over the GitHub REST API, the SaaS (when set) and the runner. */
@@ -4870,7 +4905,7 @@ function botContext(inputs, trigger, env, options = {}) {
         token: saasToken,
         ...(inputs.teamSlug === undefined ? {} : { teamSlug: inputs.teamSlug }),
         userAgent: USER_AGENT,
-        dispatcher: proxy?.dispatcher
+        fetch: proxy?.fetch
     });
     const serverUrl = env.GITHUB_SERVER_URL ?? 'https://github.com';
     const nowMs = options.nowMs ?? Date.now;

@@ -52,7 +52,7 @@ export function botContext(
     token: saasToken,
     ...(inputs.teamSlug === undefined ? {} : { teamSlug: inputs.teamSlug }),
     userAgent: USER_AGENT,
-    dispatcher: proxy?.dispatcher
+    fetch: proxy?.fetch
   })
   const serverUrl = env.GITHUB_SERVER_URL ?? 'https://github.com'
   const nowMs = options.nowMs ?? Date.now

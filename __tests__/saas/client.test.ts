@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
-import { Agent, MockAgent } from 'undici'
+import { Agent, fetch as undiciFetch } from 'undici'
 import { createSaasClient, DEFAULT_DEADLINES } from '../../src/saas/client.js'
 import { startSandboxSaas } from '../../sandbox/saas/server.js'
 import type { SandboxSaas } from '../../sandbox/saas/server.js'
@@ -63,19 +63,40 @@ describe('createSaasClient', () => {
     expect(DEFAULT_DEADLINES).toEqual({ searchMs: 10_000, bindMs: 30_000, eventsMs: 10_000 })
   })
 
-  it('sends through the dispatcher it is given, whose own headers timeout counts as a timeout', async () => {
+  it('sends through the fetch it is given, whose own headers timeout counts as a timeout', async () => {
     const agent = new Agent({ headersTimeout: 100 })
+    const send = (
+      ...[input, init]: Parameters<typeof undiciFetch>
+    ): ReturnType<typeof undiciFetch> => undiciFetch(input, { ...init, dispatcher: agent })
     try {
       sandbox.faults.add({ hang: true })
       const clock = fakeClock()
-      const result = await clientFor(sandbox, { ...clock, dispatcher: agent }).searchIssues(
-        keySearch
-      )
+      const result = await clientFor(sandbox, {
+        ...clock,
+        fetch: send as unknown as typeof globalThis.fetch
+      }).searchIssues(keySearch)
       expect(result.candidates[0]!.external_issue_key).toBe('WEB-123')
       expect(sandbox.requests).toHaveLength(2)
       expect(clock.sleeps).toEqual([500])
     } finally {
       await agent.close()
+    }
+  })
+
+  it('refuses a redirect instead of following it with the token', async () => {
+    const elsewhere = await startSandboxSaas()
+    try {
+      sandbox.faults.add({
+        status: 307,
+        headers: { Location: `${elsewhere.url}/api/v1/tracker/issue-search/` },
+        body: ''
+      })
+      const error = await rejectionOf(clientFor(sandbox).searchIssues(keySearch))
+      expect(error.code).toBe('saas-error')
+      expect(error.detail).toContain('status=307')
+      expect(elsewhere.requests).toHaveLength(0)
+    } finally {
+      await elsewhere.close()
     }
   })
 
@@ -89,25 +110,23 @@ describe('createSaasClient', () => {
     expect(error.detail).toMatch(/ECONNREFUSED/)
   })
 
-  it('reports a failure inside the dispatcher as unreachable, keeping its text for the log', async () => {
-    const agent = new MockAgent()
-    agent.disableNetConnect()
-    agent
-      .get('https://saas.example.com')
-      .intercept({ path: '/api/v1/events/batch/', method: 'POST' })
-      .replyWithError(new TypeError('boom'))
-    try {
-      const error = await rejectionOf(
-        createSaasClient({
-          ...base(),
-          baseUrl: 'https://saas.example.com',
-          dispatcher: agent
-        }).sendEvents([originEvent()])
-      )
-      expect(error.code).toBe('saas-unavailable')
-      expect(error.detail).toBe('operation=events network: TypeError: boom')
-    } finally {
-      await agent.close()
-    }
+  it('reports a reset connection as unreachable, naming the socket error for the log', async () => {
+    sandbox.faults.add({ reset: true })
+    const error = await rejectionOf(clientFor(sandbox).sendEvents([originEvent()]))
+    expect(error.code).toBe('saas-unavailable')
+    expect(error.detail).toMatch(/^operation=events network: ECONNRESET TypeError: fetch failed \(/)
+  })
+
+  it('reports a failure inside the fetch as unreachable, keeping its text for the log', async () => {
+    const failing: typeof globalThis.fetch = () => Promise.reject(new TypeError('boom'))
+    const error = await rejectionOf(
+      createSaasClient({
+        ...base(),
+        baseUrl: 'https://saas.example.com',
+        fetch: failing
+      }).sendEvents([originEvent()])
+    )
+    expect(error.code).toBe('saas-unavailable')
+    expect(error.detail).toBe('operation=events network: TypeError: boom')
   })
 })

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { redact } from '../../src/saas/transport.js'
+import { createServer } from 'node:http'
+import type { Server, ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { exchange, redact } from '../../src/saas/transport.js'
 import { startSandboxSaas } from '../../sandbox/saas/server.js'
 import type { SandboxSaas } from '../../sandbox/saas/server.js'
 import { bindBody, clientFor, keySearch, rejectionOf } from './harness.js'
@@ -45,5 +48,56 @@ describe('a SaaS answer that quotes the token', () => {
     const error = await rejectionOf(clientFor(sandbox).bindMissionOrigin(bindBody(), 'key-1'))
     expect(error.detail).toContain('***')
     expect(error.detail).not.toContain('sk-echoed')
+  })
+})
+
+describe('exchange', () => {
+  let server: Server
+  let baseUrl: string
+  const open: ServerResponse[] = []
+  beforeAll(async () => {
+    server = createServer((request, response) => {
+      if (request.url === '/trickle/') {
+        response.writeHead(200, { 'Content-Type': 'application/json' })
+        response.write('{"candidates": [')
+        open.push(response)
+        return
+      }
+      response.setHeader('Retry-After', '3')
+      response.setHeader('X-Request-ID', 'req-1')
+      response.writeHead(429, { 'Content-Type': 'application/json' })
+      response.end(
+        JSON.stringify({ method: request.method, type: request.headers['content-type'] })
+      )
+    })
+    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  })
+  afterAll(async () => {
+    for (const response of open) response.destroy()
+    await new Promise(resolve => server.close(resolve))
+  })
+
+  it('answers with the status, the body text and the headers under lower-case names', async () => {
+    const outcome = await exchange(
+      { baseUrl, headers: {} },
+      { method: 'POST', path: '/limited/', json: { q: 1 }, timeoutMs: 2_000 }
+    )
+    expect(outcome).toEqual({
+      kind: 'response',
+      status: 429,
+      headers: expect.objectContaining({ 'retry-after': '3', 'x-request-id': 'req-1' }),
+      bodyText: '{"method":"POST","type":"application/json"}'
+    })
+  })
+
+  it('counts a body that stops arriving as a timeout, the deadline covering the body too', async () => {
+    const started = Date.now()
+    const outcome = await exchange(
+      { baseUrl, headers: {} },
+      { method: 'GET', path: '/trickle/', timeoutMs: 200 }
+    )
+    expect(outcome).toEqual({ kind: 'timeout' })
+    expect(Date.now() - started).toBeLessThan(2_000)
   })
 })

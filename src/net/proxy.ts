@@ -1,10 +1,10 @@
 /**
- * The run's outgoing network: one undici `EnvHttpProxyAgent` built from the proxy variables of
- * the environment, shared by the SaaS client (as its dispatcher) and by Octokit (through a fetch
- * that sends with it), so both honour `HTTPS_PROXY`, `HTTP_PROXY` and `NO_PROXY` the same way.
+ * The run's outgoing network behind a proxy: one fetch over one undici `EnvHttpProxyAgent` built
+ * from the proxy variables of the environment, shared by the SaaS client and by Octokit, so both
+ * honour `HTTPS_PROXY`, `HTTP_PROXY` and `NO_PROXY` the same way. undici is imported on the first
+ * request only: without a proxy the clients use Node's global fetch and undici is never loaded.
  */
-import { EnvHttpProxyAgent, fetch as undiciFetch } from 'undici'
-import type { Dispatcher } from 'undici'
+import type { EnvHttpProxyAgent, fetch as undiciFetch } from 'undici'
 import { KittyError } from '../errors.js'
 
 /** The proxies of one environment, as undici's `EnvHttpProxyAgent` takes them. */
@@ -19,9 +19,7 @@ export interface ProxySettings {
 
 /** What the clients of one run send through. */
 export interface ProxyNetwork {
-  /** The one proxy agent, for the SaaS client. */
-  dispatcher: Dispatcher
-  /** undici's fetch through that agent, for Octokit. */
+  /** undici's fetch through the one proxy agent, for the SaaS client and Octokit. */
   fetch: typeof globalThis.fetch
 }
 
@@ -68,21 +66,40 @@ export function proxySettings(env: NodeJS.ProcessEnv): ProxySettings | undefined
   return { httpProxy, httpsProxy, noProxy: variable(env, 'NO_PROXY')?.value ?? '' }
 }
 
-/** undici's fetch sending every request through `dispatcher`, typed as Octokit expects. */
-export function fetchThrough(dispatcher: Dispatcher): typeof globalThis.fetch {
-  const send = (...[input, init]: Parameters<typeof undiciFetch>): ReturnType<typeof undiciFetch> =>
-    undiciFetch(input, { ...init, dispatcher })
+/** undici's fetch and the one agent it sends through. */
+interface ProxyStack {
+  fetch: typeof undiciFetch
+  agent: EnvHttpProxyAgent
+}
+
+async function loadStack(settings: ProxySettings): Promise<ProxyStack> {
+  const undici = await import('undici')
+  return { fetch: undici.fetch, agent: new undici.EnvHttpProxyAgent(settings) }
+}
+
+/**
+ * A fetch that sends every request through one `EnvHttpProxyAgent(settings)`, typed as the
+ * clients expect. undici is loaded and the agent built on the first call, then reused.
+ */
+function lazyProxyFetch(settings: ProxySettings): typeof globalThis.fetch {
+  let stack: Promise<ProxyStack> | undefined
+  const send = async (
+    ...[input, init]: Parameters<typeof undiciFetch>
+  ): ReturnType<typeof undiciFetch> => {
+    stack ??= loadStack(settings)
+    const { fetch, agent } = await stack
+    return fetch(input, { ...init, dispatcher: agent })
+  }
   return send as unknown as typeof globalThis.fetch
 }
 
 /**
- * One `EnvHttpProxyAgent` for the proxies of `env` and a fetch over it; undefined when no proxy
- * is set, so the clients keep their direct defaults. The settings are passed explicitly (empty
- * for unset), so the agent never falls back to `process.env`.
+ * A fetch through the proxies of `env`; undefined when no proxy is set, so the clients keep
+ * their direct defaults. The settings are passed explicitly (empty for unset), so the agent
+ * never falls back to `process.env`.
  */
 export function proxyNetwork(env: NodeJS.ProcessEnv): ProxyNetwork | undefined {
   const settings = proxySettings(env)
   if (settings === undefined) return undefined
-  const dispatcher = new EnvHttpProxyAgent(settings)
-  return { dispatcher, fetch: fetchThrough(dispatcher) }
+  return { fetch: lazyProxyFetch(settings) }
 }

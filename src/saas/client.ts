@@ -1,5 +1,4 @@
 import { setTimeout as delay } from 'node:timers/promises'
-import type { Dispatcher } from 'undici'
 import { KittyError } from '../errors.js'
 import { bindMissionOrigin } from './bind.js'
 import { sendEvents } from './events.js'
@@ -29,8 +28,8 @@ export interface SaasClientOptions {
   teamSlug?: string
   /** e.g. `kitty-origin/0.1.0`, built by the caller from its version constant. */
   userAgent: string
-  /** undici dispatcher (proxy agent, test agent); the global one when absent. */
-  dispatcher?: Dispatcher
+  /** The fetch to send with (the proxy's, a test's); the global one when absent. */
+  fetch?: typeof globalThis.fetch
   now?: () => number
   sleep?: (ms: number) => Promise<void>
   random?: () => number
@@ -83,12 +82,12 @@ function transportFor(options: SaasClientOptions): SaasTransport {
   return {
     baseUrl: normaliseBaseUrl(options.baseUrl),
     headers,
-    dispatcher: options.dispatcher,
+    fetch: options.fetch,
     secret: token
   }
 }
 
-/** A SaaS client over undici; the options are checked once, here. */
+/** A SaaS client over fetch; the options are checked once, here. */
 export function createSaasClient(options: SaasClientOptions): SaasClient {
   const transport = transportFor(options)
   const clock: Clock = {

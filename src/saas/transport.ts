@@ -1,12 +1,12 @@
-import { request } from 'undici'
-import type { Dispatcher } from 'undici'
+import { isNativeError } from 'node:util/types'
 import type { ResponseHeaders, TransportFailure } from './errors.js'
 
 /** Where and as whom kitty-origin talks to the SaaS; the headers go on every request. */
 export interface SaasTransport {
   baseUrl: string
   headers: Readonly<Record<string, string>>
-  dispatcher?: Dispatcher
+  /** The fetch to send with (a proxy's, a test's); the global one when absent. */
+  fetch?: typeof globalThis.fetch
   /** The token; blanked out of every answer, so a server that echoes it cannot leak it onward. */
   secret?: string
 }
@@ -49,14 +49,44 @@ function errorCode(error: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined
 }
 
+/**
+ * fetch rejects with `TypeError: fetch failed` and the socket's error as its `cause`
+ * (`isNativeError`, unlike `instanceof`, also holds for an error of another realm).
+ */
+function causeOf(error: unknown): Error | undefined {
+  const cause: unknown = Reflect.get(Object(error), 'cause')
+  return isNativeError(cause) ? cause : undefined
+}
+
+/** undici's own deadlines (a dispatcher's headers or body timeout) are timeouts too. */
+const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT'])
+
+function isTimeout(error: unknown, signal: AbortSignal): boolean {
+  if (signal.aborted) return true
+  const code = errorCode(error) ?? errorCode(causeOf(error))
+  return code !== undefined && TIMEOUT_CODES.has(code)
+}
+
+/** e.g. `ECONNREFUSED TypeError: fetch failed (Error: connect ECONNREFUSED 127.0.0.1:9)`. */
 function errorDetail(error: unknown): string {
-  const code = errorCode(error)
-  return code === undefined ? String(error) : `${code} ${String(error)}`
+  const cause = causeOf(error)
+  const code = errorCode(error) ?? errorCode(cause)
+  const text = cause === undefined ? String(error) : `${String(error)} (${String(cause)})`
+  return code === undefined ? text : `${code} ${text}`
+}
+
+/** fetch gives the names lower-cased already. */
+function headersOf(headers: Headers): ResponseHeaders {
+  const record: ResponseHeaders = {}
+  headers.forEach((value, name) => {
+    record[name] = value
+  })
+  return record
 }
 
 /**
- * Sends one request through undici. The whole exchange, body included, is cut off after
- * `timeoutMs`, so a server that hangs cannot hang the caller. Never throws.
+ * Sends one request with the transport's fetch. The whole exchange, body included, is cut off
+ * after `timeoutMs`, so a server that hangs cannot hang the caller. Never throws.
  */
 export async function exchange(transport: SaasTransport, call: Exchange): Promise<HttpOutcome> {
   const signal = AbortSignal.timeout(Math.max(1, Math.floor(call.timeoutMs)))
@@ -67,22 +97,25 @@ export async function exchange(transport: SaasTransport, call: Exchange): Promis
     body = JSON.stringify(call.json)
   }
   Object.assign(headers, call.headers)
+  const send = transport.fetch ?? globalThis.fetch
   try {
-    const response = await request(`${transport.baseUrl}${call.path}`, {
+    const response = await send(`${transport.baseUrl}${call.path}`, {
       method: call.method,
       headers,
       body,
       signal,
-      dispatcher: transport.dispatcher
+      // A redirect is answered as the error it is, never followed with the token and the body.
+      redirect: 'manual'
     })
-    const bodyText = redact(await response.body.text(), transport.secret)
-    return { kind: 'response', status: response.statusCode, headers: response.headers, bodyText }
-  } catch (error) {
-    if (signal.aborted) return { kind: 'timeout' }
-    const code = errorCode(error)
-    if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
-      return { kind: 'timeout' }
+    const bodyText = redact(await response.text(), transport.secret)
+    return {
+      kind: 'response',
+      status: response.status,
+      headers: headersOf(response.headers),
+      bodyText
     }
+  } catch (error) {
+    if (isTimeout(error, signal)) return { kind: 'timeout' }
     return { kind: 'network', detail: errorDetail(error) }
   }
 }

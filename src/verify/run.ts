@@ -38,7 +38,7 @@ function saasClientOf(inputs: Inputs, proxy: ProxyNetwork | undefined): VerifyPo
     token: saasToken,
     teamSlug: inputs.teamSlug,
     userAgent: USER_AGENT,
-    dispatcher: proxy?.dispatcher
+    fetch: proxy?.fetch
   })
 }
 
