@@ -1423,8 +1423,9 @@ async function planAndClaim(input, workspace) {
  * Starts a mission from a confirmed ticket. The order of writes is the contract's, enforced here:
  * claim the branch (atomic, so a racing confirm loses cleanly) → bind at the SaaS (authoritative;
  * on failure the claimed branch is released and nothing local remains) → commit the mission files
- * → publish the PR → emit the event last. A re-run resumes: the branch and the same-origin bind
- * are found again, files already committed are not committed twice.
+ * → then, together, publish the PR and emit the event: the event is telemetry that follows the
+ * authoritative writes, so it need not wait for the PR. A re-run resumes: the branch and the
+ * same-origin bind are found again, files already committed are not committed twice.
  */
 async function startMissionFromTicket(input, ports) {
     const { workspace } = ports;
@@ -1456,8 +1457,12 @@ async function startMissionFromTicket(input, ports) {
         alreadyBound: bound.alreadyBound,
         eventEmitted: false
     };
-    mission.pullRequest = await ports.publish(mission, { branchCreated: claim === 'created' });
-    mission.eventEmitted = await ports.emitEvent(mission, input.binding.project);
+    const [pullRequest, eventEmitted] = await Promise.all([
+        ports.publish({ ...mission }, { branchCreated: claim === 'created' }),
+        ports.emitEvent({ ...mission }, input.binding.project)
+    ]);
+    mission.pullRequest = pullRequest;
+    mission.eventEmitted = eventEmitted;
     return { mission, files, committedNow: commitSha !== null };
 }
 /** Commits the files; when a racing run committed first, its mission is taken instead. */
@@ -2547,6 +2552,7 @@ async function deliverEvents(events, saas) {
 
 
 
+
 /** The label hashed with the repository into its node id, so ids are ours and stable. */
 const NODE_ID_LABEL = 'kitty-origin/node-id/v1';
 /** `owner/repo`: two non-empty parts without slashes or whitespace. */
@@ -2584,6 +2590,17 @@ const MissionOriginBoundEnvelope = schemas/* strictObject */.rej({
     head_commit_sha: nonEmpty,
     repo_slug: schemas/* string */.YjP().regex(REPO_SLUG_PATTERN, 'is not owner/repo')
 });
+/**
+ * The event id of a mission's `MissionOriginBound`: a ULID with the mission's time and bits of a
+ * hash of its id, so every run that reports the same mission sends the same event and the SaaS
+ * answers the repeats as `duplicate`.
+ */
+function missionOriginBoundEventId(missionId) {
+    const random = (0,external_node_crypto_.createHash)('sha256')
+        .update(`kitty-origin/MissionOriginBound/v1\n${missionId}`)
+        .digest();
+    return ulidFromParts((0,node/* decodeTime */.A4)(missionId), random.subarray(0, 10));
+}
 /**
  * The node id of a repository: 12 lowercase hex digits of SHA-256 over a label and the
  * lower-cased `owner/repo` (GitHub names are case-insensitive), the same on every runner.
@@ -3236,7 +3253,7 @@ function createMissionEventEmitter(deps) {
                 const headCommitSha = mission.commitSha ?? (await getBranchHead(github, repo, mission.branch)) ?? '';
                 const event = missionOriginBoundEvent({
                     mission,
-                    eventId: deps.newUlid(),
+                    eventId: missionOriginBoundEventId(mission.missionId),
                     nowMs: deps.nowMs(),
                     nodeId: nodeIdFor(repoSlug),
                     repoSlug,
@@ -4914,8 +4931,7 @@ function botContext(inputs, trigger, env, options = {}) {
         repo,
         saas,
         log: { info: runner_io.info, warning: runner_io.warning, error: runner_io.error },
-        nowMs,
-        newUlid: () => (0,node/* ulid */.Z0)()
+        nowMs
     });
     return {
         inputs,

@@ -12448,9 +12448,10 @@ class RequestError extends Error {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A4: () => (/* binding */ decodeTime),
 /* harmony export */   Z0: () => (/* binding */ ulid)
 /* harmony export */ });
-/* unused harmony exports MAX_ULID, MIN_ULID, TIME_LEN, TIME_MAX, ULIDError, ULIDErrorCode, decodeTime, encodeTime, fixULIDBase32, incrementBase32, isValid, monotonicFactory, ulidToUUID, uuidToULID */
+/* unused harmony exports MAX_ULID, MIN_ULID, TIME_LEN, TIME_MAX, ULIDError, ULIDErrorCode, encodeTime, fixULIDBase32, incrementBase32, isValid, monotonicFactory, ulidToUUID, uuidToULID */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 
 

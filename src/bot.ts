@@ -61,8 +61,7 @@ export function botContext(
     repo,
     saas,
     log: { info: core.info, warning: core.warning, error: core.error },
-    nowMs,
-    newUlid: () => ulid()
+    nowMs
   })
   return {
     inputs,

@@ -1,5 +1,7 @@
+import { decodeTime, isValid } from 'ulid'
 import { describe, expect, it } from '@jest/globals'
 import {
+  missionOriginBoundEventId,
   missionOriginBoundEvent,
   nodeIdFor,
   validateEnvelopePayload
@@ -176,5 +178,22 @@ describe('nodeIdFor', () => {
 
   it('ignores the case of the repository name, as GitHub does', () => {
     expect(nodeIdFor('Acme/WebApp')).toBe(nodeIdFor('acme/webapp'))
+  })
+})
+
+describe('missionOriginBoundEventId', () => {
+  const missionId = '01M0M9D8R83DDKSZ62QKGV3YW0'
+
+  it('is the same ULID for the same mission on every run, with the mission’s time', () => {
+    const id = missionOriginBoundEventId(missionId)
+    expect(missionOriginBoundEventId(missionId)).toBe(id)
+    expect(isValid(id)).toBe(true)
+    expect(decodeTime(id)).toBe(decodeTime(missionId))
+  })
+
+  it('differs between missions', () => {
+    expect(missionOriginBoundEventId('01M0M9D8R83DDKSZ62QKGV3YW1')).not.toBe(
+      missionOriginBoundEventId(missionId)
+    )
   })
 })

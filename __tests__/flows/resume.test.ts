@@ -104,6 +104,8 @@ describe('a confirm that stopped part-way converges when run again', () => {
     expect(resumed).toMatchObject({ state: 'mission-exists', pullRequest: { number: 43 } })
     expect(bot.github.repo('acme/webapp').pulls.size).toBe(1)
     expect(missionBranches()).toHaveLength(1)
+    // Both runs reported the bind with the same event id: the SaaS holds one event.
+    expect(bot.saas.state.events.size).toBe(1)
   })
 
   it('after the list was marked consumed, before the reply', async () => {

@@ -3,7 +3,7 @@ import { getBranchHead } from '../github/refs.js'
 import type { MissionFromTicketResult, TrackerBinding } from '../origin/models.js'
 import type { SaasClient } from '../saas/client.js'
 import { describeError } from './delivery.js'
-import { missionOriginBoundEvent, nodeIdFor } from './envelope.js'
+import { missionOriginBoundEvent, missionOriginBoundEventId, nodeIdFor } from './envelope.js'
 import { createGitHubOutboxStore } from './outbox-github.js'
 import { drainOutbox, emitWithOutbox } from './outbox.js'
 import type { OutboxLog } from './outbox.js'
@@ -15,7 +15,6 @@ export interface EmitterDeps {
   saas: Pick<SaasClient, 'sendEvents'>
   log: OutboxLog
   nowMs(): number
-  newUlid(): string
 }
 
 /** Sends `MissionOriginBound` events, keeping what cannot be delivered in the durable outbox. */
@@ -46,7 +45,7 @@ export function createMissionEventEmitter(deps: EmitterDeps): MissionEventEmitte
           mission.commitSha ?? (await getBranchHead(github, repo, mission.branch)) ?? ''
         const event = missionOriginBoundEvent({
           mission,
-          eventId: deps.newUlid(),
+          eventId: missionOriginBoundEventId(mission.missionId),
           nowMs: deps.nowMs(),
           nodeId: nodeIdFor(repoSlug),
           repoSlug,

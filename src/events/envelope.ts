@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto'
+import { decodeTime } from 'ulid'
 import { z } from 'zod'
 import { KittyError } from '../errors.js'
 import { MISSION_SLUG_PATTERN } from '../mission/meta.js'
-import { ULID_PATTERN } from '../mission/names.js'
+import { ULID_PATTERN, ulidFromParts } from '../mission/names.js'
 import { pythonIsoUtc } from '../mission/timestamps.js'
 import { OriginTicket, Provider } from '../origin/models.js'
 import type { EventEnvelope } from '../saas/wire.js'
@@ -66,6 +67,18 @@ export interface MissionOriginBoundInput {
   headCommitSha: string
   /** `project:` of `.kittify/config.yaml`, each part null when absent. */
   project: { uuid: string | null; slug: string | null }
+}
+
+/**
+ * The event id of a mission's `MissionOriginBound`: a ULID with the mission's time and bits of a
+ * hash of its id, so every run that reports the same mission sends the same event and the SaaS
+ * answers the repeats as `duplicate`.
+ */
+export function missionOriginBoundEventId(missionId: string): string {
+  const random = createHash('sha256')
+    .update(`kitty-origin/MissionOriginBound/v1\n${missionId}`)
+    .digest()
+  return ulidFromParts(decodeTime(missionId), random.subarray(0, 10))
 }
 
 /**

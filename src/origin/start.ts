@@ -135,8 +135,9 @@ async function planAndClaim(
  * Starts a mission from a confirmed ticket. The order of writes is the contract's, enforced here:
  * claim the branch (atomic, so a racing confirm loses cleanly) → bind at the SaaS (authoritative;
  * on failure the claimed branch is released and nothing local remains) → commit the mission files
- * → publish the PR → emit the event last. A re-run resumes: the branch and the same-origin bind
- * are found again, files already committed are not committed twice.
+ * → then, together, publish the PR and emit the event: the event is telemetry that follows the
+ * authoritative writes, so it need not wait for the PR. A re-run resumes: the branch and the
+ * same-origin bind are found again, files already committed are not committed twice.
  */
 export async function startMissionFromTicket(
   input: StartMissionInput,
@@ -178,8 +179,12 @@ export async function startMissionFromTicket(
     alreadyBound: bound.alreadyBound,
     eventEmitted: false
   }
-  mission.pullRequest = await ports.publish(mission, { branchCreated: claim === 'created' })
-  mission.eventEmitted = await ports.emitEvent(mission, input.binding.project)
+  const [pullRequest, eventEmitted] = await Promise.all([
+    ports.publish({ ...mission }, { branchCreated: claim === 'created' }),
+    ports.emitEvent({ ...mission }, input.binding.project)
+  ])
+  mission.pullRequest = pullRequest
+  mission.eventEmitted = eventEmitted
   return { mission, files, committedNow: commitSha !== null }
 }
 
