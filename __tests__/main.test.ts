@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -123,8 +123,20 @@ describe('run', () => {
 
   it('warns instead of failing when the job summary cannot be written', async () => {
     process.env.GITHUB_STEP_SUMMARY = join(dir, 'no-such-dir', 'summary')
-    await run({ GITHUB_EVENT_NAME: 'push' })
+    const written: string[] = []
+    const spy = jest.spyOn(process.stdout, 'write').mockImplementation(chunk => {
+      written.push(String(chunk))
+      return true
+    })
+    try {
+      await run({ GITHUB_EVENT_NAME: 'push' })
+    } finally {
+      spy.mockRestore()
+    }
     expect(outputs().state).toBe('ignored')
     expect(process.exitCode).toBeUndefined()
+    expect(written.join('')).toContain(
+      '::warning::The job summary could not be written: Missing file at path'
+    )
   })
 })

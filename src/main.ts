@@ -27,7 +27,8 @@ function publish(report: RunReport): void {
   try {
     core.appendSummary(summaryMarkdown(report))
   } catch (error) {
-    core.warning(`The job summary could not be written: ${toKittyError(error).message}`)
+    const reason = error instanceof Error ? error.message : String(error)
+    core.warning(`The job summary could not be written: ${reason}`)
   }
   if (report.state === 'failed' || report.state === 'verify-failed')
     core.setFailed(report.error?.message ?? 'kitty-origin failed.')
