@@ -19,6 +19,12 @@ export interface CommandEvent {
   commentId: number
 }
 
+/** A command ready to run: the reads it started before the gate, and the flow that uses them. */
+interface PreparedCommand {
+  reads: readonly Promise<unknown>[]
+  run(): Promise<RunReport>
+}
+
 /** Reactions are courtesy: a failure to add one is logged, never fatal. */
 function react(context: BotContext, commentId: number, reaction: Reaction): Promise<void> {
   return context.conversation.addReaction(commentId, reaction).catch((error: unknown) => {
@@ -26,73 +32,53 @@ function react(context: BotContext, commentId: number, reaction: Reaction): Prom
   })
 }
 
-/**
- * Runs one command: the permission gate first (reads that do not depend on it run alongside),
- * then 👀, the command's flow, and 🚀 on success. Any failure becomes 😕 and one short reply.
- */
-export async function handleCommand(context: BotContext, event: CommandEvent): Promise<RunReport> {
-  const { command, issueNumber, commentId } = event
-  const permission = context.repository.permissionOf(context.source.actor)
-  const needsList = command.verb === 'confirm' || command.verb === 'cancel'
-  const lookup = needsList
-    ? findNewestCandidateList(context, issueNumber, event.issueCommentCount)
-    : undefined
-  lookup?.catch(() => undefined)
-  const config =
-    command.verb === 'help' || command.verb === 'cancel' ? undefined : readTrackerConfig(context)
-  const baseHead =
-    command.verb === 'confirm' ? context.repository.branchHead(baseBranchOf(context)) : undefined
-  baseHead?.catch(() => undefined)
+/** A read started early: its failure surfaces where it is awaited, never as an unhandled one. */
+function early<T>(read: Promise<T>): Promise<T> {
+  read.catch(() => undefined)
+  return read
+}
 
-  // The run ends when the reads it started early have; none is left running after the report.
-  const settled = () => Promise.allSettled([lookup, config, baseHead])
-
-  const denied = await gateActor(context, permission, { issueNumber, commentId })
-  if (denied !== null) {
-    await settled()
-    return denied
-  }
-  const celebration = { done: false }
-  const celebrate = () => {
-    celebration.done = true
-    return react(context, commentId, 'rocket')
-  }
-  const seen = react(context, commentId, 'eyes')
-
-  try {
-    const report = await (async (): Promise<RunReport> => {
-      switch (command.verb) {
-        case 'start-from':
-          /* istanbul ignore next -- config is always read for start-from */
-          return startFromFlow(
-            context,
-            command.query,
-            { issueNumber, requester: context.source.actor },
-            config ?? Promise.resolve(null)
-          )
-        case 'confirm':
-          /* istanbul ignore next -- the reads are always started for confirm */
-          return confirmFlow(
-            context,
-            command.choice,
-            { issueNumber, onPublished: celebrate },
-            {
-              lookup: lookup ?? Promise.resolve({ found: false, reason: 'none' }),
-              baseHead: baseHead ?? Promise.resolve(null),
-              config: config ?? Promise.resolve(null)
-            }
-          )
-        case 'cancel':
-          /* istanbul ignore next -- the lookup is always started for cancel */
-          return cancelFlow(
-            context,
-            issueNumber,
-            lookup ?? Promise.resolve({ found: false, reason: 'none' })
-          )
-        case 'help':
+/** Starts the reads a command needs that do not depend on the permission gate. */
+function prepare(
+  context: BotContext,
+  event: CommandEvent,
+  onPublished: () => Promise<void>
+): PreparedCommand {
+  const { command, issueNumber } = event
+  const listLookup = () =>
+    early(findNewestCandidateList(context, issueNumber, event.issueCommentCount))
+  switch (command.verb) {
+    case 'start-from': {
+      const config = readTrackerConfig(context)
+      const requester = context.source.actor
+      return {
+        reads: [config],
+        run: () => startFromFlow(context, command.query, { issueNumber, requester }, config)
+      }
+    }
+    case 'confirm': {
+      const reads = {
+        lookup: listLookup(),
+        baseHead: early(context.repository.branchHead(baseBranchOf(context))),
+        config: readTrackerConfig(context)
+      }
+      return {
+        reads: Object.values(reads),
+        run: () => confirmFlow(context, command.choice, { issueNumber, onPublished }, reads)
+      }
+    }
+    case 'cancel': {
+      const lookup = listLookup()
+      return { reads: [lookup], run: () => cancelFlow(context, issueNumber, lookup) }
+    }
+    case 'help':
+      return {
+        reads: [],
+        async run() {
+          const { commandPrefix } = context.inputs
           await context.conversation.createComment(
             issueNumber,
-            renderHelp(context.inputs.commandPrefix, command.problem)
+            renderHelp(commandPrefix, command.problem)
           )
           return {
             state: 'help',
@@ -100,8 +86,35 @@ export async function handleCommand(context: BotContext, event: CommandEvent): P
             issueNumber,
             ...(command.problem === undefined ? {} : { reason: command.problem })
           }
+        }
       }
-    })()
+  }
+}
+
+/**
+ * Runs one command: the permission gate first (reads that do not depend on it run alongside),
+ * then 👀, the command's flow, and 🚀 on success. Any failure becomes 😕 and one short reply.
+ * The run ends when the reads it started early have; none is left running after the report.
+ */
+export async function handleCommand(context: BotContext, event: CommandEvent): Promise<RunReport> {
+  const { issueNumber, commentId } = event
+  const permission = context.repository.permissionOf(context.source.actor)
+  const celebration = { done: false }
+  const celebrate = () => {
+    celebration.done = true
+    return react(context, commentId, 'rocket')
+  }
+  const prepared = prepare(context, event, celebrate)
+  const settled = () => Promise.allSettled(prepared.reads)
+
+  const denied = await gateActor(context, permission, { issueNumber, commentId })
+  if (denied !== null) {
+    await settled()
+    return denied
+  }
+  const seen = react(context, commentId, 'eyes')
+  try {
+    const report = await prepared.run()
     await Promise.all([seen, settled()])
     const succeeded = report.state === 'mission-created' || report.state === 'mission-exists'
     if (succeeded && !celebration.done) await react(context, commentId, 'rocket')
