@@ -309,9 +309,15 @@ function renderMissionStarted(input) {
     const mission = (0,chatops_escape/* escapeCodeSpan */.Hs)(input.missionSlug);
     const key = (0,chatops_escape/* escapeInline */.VV)(input.key, 64);
     const pr = prLink(input.prNumber, input.prUrl);
-    return input.existing === true
-        ? `ℹ️ Mission ${mission} for ${key} already exists → ${pr}`
-        : `🚀 Mission ${mission} started from ${key} → ${pr}`;
+    if (input.existing === true)
+        return `ℹ️ Mission ${mission} for ${key} already exists → ${pr}`;
+    const started = `🚀 Mission ${mission} started from ${key} → ${pr}`;
+    const others = (input.otherMissions ?? [])
+        .slice(0, 5)
+        .map(other => prLink(other.number, other.url));
+    if (others.length === 0)
+        return started;
+    return `${started}\n\nℹ️ ${key} already has a mission in progress: ${others.join(', ')}.`;
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -1366,6 +1372,7 @@ async function bindMissionOrigin(input, saas) {
 ;// CONCATENATED MODULE: ./src/origin/start.ts
 
 
+
 /** Reads what the file set depends on and builds it, without writing anything (also the dry run). */
 async function planMission(input, workspace) {
     const [existingEntries, specTemplate] = await Promise.all([
@@ -1430,7 +1437,7 @@ async function planAndClaim(input, workspace) {
 async function startMissionFromTicket(input, ports) {
     const { workspace } = ports;
     const { files, claim } = await planAndClaim(input, workspace);
-    let committedDir = claim === 'exists' ? await workspace.findCommittedMission(files.branch, input.missionId) : null;
+    let committedDir = claim === 'exists' ? await committedMission(workspace, files.branch, input.missionId) : null;
     let bound;
     try {
         bound = await bindMissionOrigin({ ...input, missionSlug: files.missionSlug }, ports.saas);
@@ -1474,11 +1481,22 @@ async function commitOnce(workspace, files, missionId, message) {
         };
     }
     catch (error) {
-        const raced = await workspace.findCommittedMission(files.branch, missionId);
+        const raced = await committedMission(workspace, files.branch, missionId);
         if (raced !== null)
             return { dir: raced, commitSha: null };
         throw error;
     }
+}
+/**
+ * This mission's directory when its files are already on the branch. mid8 names resolve to about
+ * a second, so two lists for one ticket made within a second name the same branch: a branch that
+ * holds another mission is refused, never written over.
+ */
+async function committedMission(workspace, branch, missionId) {
+    const found = await workspace.findCommittedMission(branch);
+    if (found === null || found.missionId === missionId)
+        return found?.dir ?? null;
+    throw new errors/* KittyError */.s('mission-exists', `The branch ${branch} already holds another mission (${found.dir}); run start-from again for a new one.`);
 }
 function start_commitMessage(files, originLinkId) {
     return `${files.commitMessage}\nOrigin link: ${originLinkId}\n`;
@@ -1577,7 +1595,7 @@ function repositoryWorkspace(repository, baseSha) {
                 claimedHeads.set(branch, baseSha);
             return claim;
         },
-        async findCommittedMission(branch, missionId) {
+        async findCommittedMission(branch) {
             const [onBranch, onBase] = await Promise.all([
                 repository.listDirectory(MISSIONS_DIR, branch),
                 listBaseEntries()
@@ -1585,8 +1603,8 @@ function repositoryWorkspace(repository, baseSha) {
             const added = (onBranch ?? []).filter(entry => !onBase.includes(entry));
             for (const entry of added) {
                 const meta = await repository.readFile(`${MISSIONS_DIR}/${entry}/meta.json`, branch);
-                if (meta !== null && missionIdOf(meta) === missionId)
-                    return entry;
+                if (meta !== null)
+                    return { dir: entry, missionId: missionIdOf(meta) };
             }
             return null;
         },
@@ -1650,6 +1668,11 @@ async function startConfirmedMission(context, confirmed, target) {
             ? null
             : await context.repository.findPullRequest(mission.branch);
         published.existing = existingPull !== null;
+        // Earlier missions from the same ticket share the branch prefix (all but the mid8).
+        const others = existingPull === null
+            ? context.repository.openPullRequestsFrom(mission.branch.slice(0, -8))
+            : Promise.resolve([]);
+        others.catch(() => undefined);
         const pull = existingPull ??
             (await context.repository.openPullRequest({
                 head: mission.branch,
@@ -1665,6 +1688,7 @@ async function startConfirmedMission(context, confirmed, target) {
                 draft: inputs.prDraft,
                 labels: inputs.prLabels
             }));
+        const otherMissions = (await others.catch(() => [])).filter(other => other.number !== pull.number);
         await Promise.all([
             target.onPublished?.(),
             listComment === undefined ? undefined : markConsumed(context, listComment, mission, pull),
@@ -1675,7 +1699,8 @@ async function startConfirmedMission(context, confirmed, target) {
                     key: ticket.external_issue_key,
                     prUrl: pull.url,
                     prNumber: pull.number,
-                    existing: published.existing
+                    existing: published.existing,
+                    otherMissions
                 }))
         ]);
         return pull;
@@ -2192,6 +2217,7 @@ function dryRunRepository(real, log) {
         branchHead: branch => real.branchHead(branch),
         commitTree: sha => real.commitTree(sha),
         findPullRequest: head => real.findPullRequest(head),
+        openPullRequestsFrom: prefix => real.openPullRequestsFrom(prefix),
         createBranch(branch, sha) {
             log.record(`Create branch ${(0,chatops_escape/* escapeCodeSpan */.Hs)(branch)} at ${(0,chatops_escape/* escapeCodeSpan */.Hs)(sha)}`);
             return Promise.resolve('created');
@@ -3590,6 +3616,25 @@ async function findPullRequestForBranch(api, repo, head) {
     const newestFirst = [...pulls].sort((a, b) => b.number - a.number);
     return newestFirst.find(pull => pull.state === 'open') ?? newestFirst[0] ?? null;
 }
+const OpenPullAnswer = PullAnswer.extend({ head: schemas/* object */.Ikc({ ref: schemas/* string */.YjP() }) });
+/**
+ * Open pull requests whose head branch starts with `prefix` (the newest 100 open pull requests
+ * are looked at), newest first.
+ */
+async function findOpenPullRequestsByHeadPrefix(api, repo, prefix) {
+    const call = { action: 'list the open pull requests', permission: 'pull-requests: read' };
+    const { data } = await errors_attempt(call, () => api.request('GET /repos/{owner}/{repo}/pulls', {
+        owner: repo.owner,
+        repo: repo.repo,
+        state: 'open',
+        sort: 'created',
+        direction: 'desc',
+        per_page: 100
+    }));
+    return errors_parseAnswer(schemas/* array */.YOg(OpenPullAnswer), data, call)
+        .filter(pull => pull.head.ref.startsWith(prefix))
+        .map(toRef);
+}
 const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
 /** Adds labels, retrying GitHub's 422s right after creation; false when they never took. */
 async function addLabels(api, repo, issueNumber, labels, delaysMs) {
@@ -3682,6 +3727,10 @@ function gitHubRepository(api, repo, onPermissionError) {
         },
         commitFiles: request => commitFiles(api, repo, request),
         commitTree: sha => getCommitTree(api, repo, sha),
+        async openPullRequestsFrom(prefix) {
+            const pulls = await findOpenPullRequestsByHeadPrefix(api, repo, prefix);
+            return pulls.map(pull => ({ number: pull.number, url: pull.url }));
+        },
         async findPullRequest(head) {
             const pull = await findPullRequestForBranch(api, repo, head);
             return pull === null ? null : { number: pull.number, url: pull.url };

@@ -275,6 +275,19 @@ describe('renderMissionStarted', () => {
     prNumber: 43
   }
 
+  it('links the open pull requests of earlier missions from the same ticket, five at most', () => {
+    const others = Array.from({ length: 7 }, (_, i) => ({
+      number: 10 + i,
+      url: `https://github.com/acme/web/pull/${10 + i}`
+    }))
+    const text = renderMissionStarted({ ...base, otherMissions: others })
+    expect(text).toContain(
+      '\n\nℹ️ WEB-123 already has a mission in progress: [PR #10](https://github.com/acme/web/pull/10), '
+    )
+    expect(text).toContain('[PR #14]')
+    expect(text).not.toContain('[PR #15]')
+  })
+
   it('announces a new mission with its ticket and PR', () => {
     expect(renderMissionStarted(base)).toBe(
       '🚀 Mission `web-123-01M0M9D8` started from WEB-123 → [PR #43](https://github.com/acme/web/pull/43)'

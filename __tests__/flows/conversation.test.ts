@@ -145,6 +145,21 @@ describe('confirm', () => {
     expect(bot.reactions(confirmId)).toEqual(['eyes', 'rocket'])
   })
 
+  it('starts a second mission from a new list for the same ticket, linking the open one', async () => {
+    await bot.say('ana', '/kitty start-from WEB-123')
+    const first = await bot.say('ana', '/kitty confirm 1')
+    bot.now.ms += 60_000
+    await bot.say('ana', '/kitty start-from WEB-123')
+    const second = await bot.say('ana', '/kitty confirm 1')
+    expect(second.state).toBe('mission-created')
+    expect(second.mission?.id).not.toBe(first.mission?.id)
+    const reply = newestBotComment()
+    expect(reply).toContain(`started from WEB-123 → [PR #${second.pullRequest!.number}]`)
+    expect(reply).toContain(
+      `WEB-123 already has a mission in progress: [PR #${first.pullRequest!.number}](${first.pullRequest!.url})`
+    )
+  })
+
   it('confirms by key, and honours pr-draft and pr-labels', async () => {
     await bot.say('ana', '/kitty start-from auth')
     const report = await bot.say('ana', '/kitty confirm web-123', {

@@ -21,6 +21,7 @@ function realRepository(): RepositoryApi {
     branchHead: () => Promise.resolve('abc'),
     commitTree: () => Promise.resolve('tree'),
     findPullRequest: () => Promise.resolve({ number: 5, url: 'https://x.test/5' }),
+    openPullRequestsFrom: () => Promise.resolve([]),
     createBranch: refuse,
     deleteBranch: refuse,
     commitFiles: refuse,

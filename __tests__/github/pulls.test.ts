@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import type { GitHubApi, GitHubRequest } from '../../src/github/client.js'
 import { ACTIONS_PR_SETTING } from '../../src/github/errors.js'
 import {
+  findOpenPullRequestsByHeadPrefix,
   findPullRequestForBranch,
   LABEL_RETRY_DELAYS_MS,
   openPullRequest
@@ -254,5 +255,36 @@ describe('openPullRequest', () => {
       retryable: true,
       message: expect.stringContaining('did not list it')
     })
+  })
+})
+
+describe('findOpenPullRequestsByHeadPrefix', () => {
+  it('lists only the open pull requests whose head starts with the prefix', async () => {
+    const first = await openPullRequest(
+      sandbox.client,
+      WEBAPP,
+      missionBranch('kitty/mission-web-5-AAAAAAAA'),
+      FAST
+    )
+    const second = await openPullRequest(
+      sandbox.client,
+      WEBAPP,
+      missionBranch('kitty/mission-web-5-BBBBBBBB'),
+      FAST
+    )
+    await openPullRequest(
+      sandbox.client,
+      WEBAPP,
+      missionBranch('kitty/mission-web-55-CCCCCCCC'),
+      FAST
+    )
+    await deleteBranch(sandbox.client, WEBAPP, 'kitty/mission-web-5-AAAAAAAA')
+    const found = await findOpenPullRequestsByHeadPrefix(
+      sandbox.client,
+      WEBAPP,
+      'kitty/mission-web-5-'
+    )
+    expect(found.map(pull => pull.number)).toEqual([second.number])
+    expect(found.map(pull => pull.number)).not.toContain(first.number)
   })
 })

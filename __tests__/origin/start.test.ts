@@ -55,11 +55,12 @@ class FakeWorkspace implements MissionWorkspace {
     this.branches.set(branch, null)
     return Promise.resolve('created' as const)
   }
-  findCommittedMission(branch: string, missionId: string) {
+  findCommittedMission(branch: string) {
     const files = this.branches.get(branch)
     const meta = files?.find(file => file.path.endsWith('/meta.json'))
-    if (meta === undefined || !meta.content.includes(missionId)) return Promise.resolve(null)
-    return Promise.resolve(meta.path.split('/')[1]!)
+    if (meta === undefined) return Promise.resolve(null)
+    const { mission_id } = JSON.parse(meta.content) as { mission_id: string }
+    return Promise.resolve({ dir: meta.path.split('/')[1]!, missionId: mission_id })
   }
   releaseBranch(branch: string) {
     this.log.push(`release ${branch}`)
@@ -197,6 +198,20 @@ describe('startMissionFromTicket', () => {
     ).rejects.toBe(down)
     expect(workspace.branches.get(BRANCH)).not.toBeNull()
     expect(workspace.log).not.toContain(`release ${BRANCH}`)
+  })
+
+  it('refuses a branch that holds another mission (same ticket, same second) before binding', async () => {
+    const workspace = new FakeWorkspace()
+    await startMissionFromTicket(
+      { ...input, missionId: '01M0M9D8R83DDKSZ62QKGV3YWA' },
+      ports(workspace)
+    )
+    workspace.log.length = 0
+    await expect(startMissionFromTicket(input, ports(workspace))).rejects.toMatchObject({
+      code: 'mission-exists',
+      message: `The branch ${BRANCH} already holds another mission (web-123-01M0M9D8); run start-from again for a new one.`
+    })
+    expect(workspace.log).toEqual([`claim ${BRANCH}`])
   })
 
   it('takes the mission a racing run committed first instead of failing', async () => {

@@ -173,6 +173,8 @@ export interface MissionStartedInput {
   prUrl: string
   prNumber: number
   existing?: boolean
+  /** Open pull requests of earlier missions from the same ticket. */
+  otherMissions?: readonly { number: number; url: string }[]
 }
 
 /** The reply after a confirm: the mission, its ticket and its pull request. */
@@ -180,7 +182,11 @@ export function renderMissionStarted(input: MissionStartedInput): string {
   const mission = escapeCodeSpan(input.missionSlug)
   const key = escapeInline(input.key, 64)
   const pr = prLink(input.prNumber, input.prUrl)
-  return input.existing === true
-    ? `ℹ️ Mission ${mission} for ${key} already exists → ${pr}`
-    : `🚀 Mission ${mission} started from ${key} → ${pr}`
+  if (input.existing === true) return `ℹ️ Mission ${mission} for ${key} already exists → ${pr}`
+  const started = `🚀 Mission ${mission} started from ${key} → ${pr}`
+  const others = (input.otherMissions ?? [])
+    .slice(0, 5)
+    .map(other => prLink(other.number, other.url))
+  if (others.length === 0) return started
+  return `${started}\n\nℹ️ ${key} already has a mission in progress: ${others.join(', ')}.`
 }

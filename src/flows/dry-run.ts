@@ -81,6 +81,7 @@ export function dryRunRepository(real: RepositoryApi, log: DryRunLog): Repositor
     branchHead: branch => real.branchHead(branch),
     commitTree: sha => real.commitTree(sha),
     findPullRequest: head => real.findPullRequest(head),
+    openPullRequestsFrom: prefix => real.openPullRequestsFrom(prefix),
     createBranch(branch, sha) {
       log.record(`Create branch ${escapeCodeSpan(branch)} at ${escapeCodeSpan(sha)}`)
       return Promise.resolve('created')

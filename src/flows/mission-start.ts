@@ -83,6 +83,12 @@ export async function startConfirmedMission(
         ? null
         : await context.repository.findPullRequest(mission.branch)
     published.existing = existingPull !== null
+    // Earlier missions from the same ticket share the branch prefix (all but the mid8).
+    const others =
+      existingPull === null
+        ? context.repository.openPullRequestsFrom(mission.branch.slice(0, -8))
+        : Promise.resolve([])
+    others.catch(() => undefined)
     const pull =
       existingPull ??
       (await context.repository.openPullRequest({
@@ -99,6 +105,9 @@ export async function startConfirmedMission(
         draft: inputs.prDraft,
         labels: inputs.prLabels
       }))
+    const otherMissions = (await others.catch(() => [])).filter(
+      other => other.number !== pull.number
+    )
     await Promise.all([
       target.onPublished?.(),
       listComment === undefined ? undefined : markConsumed(context, listComment, mission, pull),
@@ -111,7 +120,8 @@ export async function startConfirmedMission(
               key: ticket.external_issue_key,
               prUrl: pull.url,
               prNumber: pull.number,
-              existing: published.existing
+              existing: published.existing,
+              otherMissions
             })
           )
     ])

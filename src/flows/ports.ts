@@ -44,6 +44,8 @@ export interface RepositoryApi {
     baseTreeSha?: string | undefined
   }): Promise<string>
   findPullRequest(head: string): Promise<PullRequestRef | null>
+  /** Open pull requests whose head branch starts with `prefix`. */
+  openPullRequestsFrom(prefix: string): Promise<PullRequestRef[]>
   openPullRequest(input: {
     head: string
     base: string

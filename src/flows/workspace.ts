@@ -40,7 +40,7 @@ export function repositoryWorkspace(repository: RepositoryApi, baseSha: string):
       if (claim === 'created') claimedHeads.set(branch, baseSha)
       return claim
     },
-    async findCommittedMission(branch, missionId) {
+    async findCommittedMission(branch) {
       const [onBranch, onBase] = await Promise.all([
         repository.listDirectory(MISSIONS_DIR, branch),
         listBaseEntries()
@@ -48,7 +48,7 @@ export function repositoryWorkspace(repository: RepositoryApi, baseSha: string):
       const added = (onBranch ?? []).filter(entry => !onBase.includes(entry))
       for (const entry of added) {
         const meta = await repository.readFile(`${MISSIONS_DIR}/${entry}/meta.json`, branch)
-        if (meta !== null && missionIdOf(meta) === missionId) return entry
+        if (meta !== null) return { dir: entry, missionId: missionIdOf(meta) }
       }
       return null
     },

@@ -3,7 +3,11 @@ import type { GitHubApi, RepoRef } from './client.js'
 import { addReaction, createComment, findNewestComments, updateComment } from './comments.js'
 import { commitFiles, getCommitTree } from './commit.js'
 import { getPermission } from './permission.js'
-import { findPullRequestForBranch, openPullRequest } from './pulls.js'
+import {
+  findOpenPullRequestsByHeadPrefix,
+  findPullRequestForBranch,
+  openPullRequest
+} from './pulls.js'
 import { createBranch, deleteBranch, getBranchHead } from './refs.js'
 import { listDirectory, readTextFile } from './repo.js'
 
@@ -51,6 +55,10 @@ export function gitHubRepository(
     },
     commitFiles: request => commitFiles(api, repo, request),
     commitTree: sha => getCommitTree(api, repo, sha),
+    async openPullRequestsFrom(prefix) {
+      const pulls = await findOpenPullRequestsByHeadPrefix(api, repo, prefix)
+      return pulls.map(pull => ({ number: pull.number, url: pull.url }))
+    },
     async findPullRequest(head) {
       const pull = await findPullRequestForBranch(api, repo, head)
       return pull === null ? null : { number: pull.number, url: pull.url }

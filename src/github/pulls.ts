@@ -75,6 +75,33 @@ export async function findPullRequestForBranch(
   return newestFirst.find(pull => pull.state === 'open') ?? newestFirst[0] ?? null
 }
 
+const OpenPullAnswer = PullAnswer.extend({ head: z.object({ ref: z.string() }) })
+
+/**
+ * Open pull requests whose head branch starts with `prefix` (the newest 100 open pull requests
+ * are looked at), newest first.
+ */
+export async function findOpenPullRequestsByHeadPrefix(
+  api: GitHubApi,
+  repo: RepoRef,
+  prefix: string
+): Promise<PullRequestRef[]> {
+  const call = { action: 'list the open pull requests', permission: 'pull-requests: read' }
+  const { data } = await attempt(call, () =>
+    api.request('GET /repos/{owner}/{repo}/pulls', {
+      owner: repo.owner,
+      repo: repo.repo,
+      state: 'open',
+      sort: 'created',
+      direction: 'desc',
+      per_page: 100
+    })
+  )
+  return parseAnswer(z.array(OpenPullAnswer), data, call)
+    .filter(pull => pull.head.ref.startsWith(prefix))
+    .map(toRef)
+}
+
 const sleep = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms))
 
 /** Adds labels, retrying GitHub's 422s right after creation; false when they never took. */

@@ -1,3 +1,4 @@
+import { KittyError } from '../errors.js'
 import {
   buildMissionFiles,
   missionNames,
@@ -17,8 +18,10 @@ export interface MissionWorkspace {
   readFile(path: string): Promise<string | null>
   /** Creates the branch at the base head in one atomic step; `exists` when it is already there. */
   claimBranch(branch: string): Promise<'created' | 'exists'>
-  /** The directory of this mission already committed on the branch, or null. */
-  findCommittedMission(branch: string, missionId: string): Promise<string | null>
+  /** The mission already committed on the branch (its directory and id), or null. */
+  findCommittedMission(
+    branch: string
+  ): Promise<{ dir: string; missionId: string | undefined } | null>
   /** Deletes a claimed branch that holds no mission. */
   releaseBranch(branch: string): Promise<void>
   /** Commits the files on top of the branch head without ever force-moving it; returns the SHA. */
@@ -146,7 +149,7 @@ export async function startMissionFromTicket(
   const { workspace } = ports
   const { files, claim } = await planAndClaim(input, workspace)
   let committedDir =
-    claim === 'exists' ? await workspace.findCommittedMission(files.branch, input.missionId) : null
+    claim === 'exists' ? await committedMission(workspace, files.branch, input.missionId) : null
 
   let bound
   try {
@@ -201,10 +204,28 @@ async function commitOnce(
       commitSha: await workspace.commitFiles(files.branch, files.files, message)
     }
   } catch (error) {
-    const raced = await workspace.findCommittedMission(files.branch, missionId)
+    const raced = await committedMission(workspace, files.branch, missionId)
     if (raced !== null) return { dir: raced, commitSha: null }
     throw error
   }
+}
+
+/**
+ * This mission's directory when its files are already on the branch. mid8 names resolve to about
+ * a second, so two lists for one ticket made within a second name the same branch: a branch that
+ * holds another mission is refused, never written over.
+ */
+async function committedMission(
+  workspace: Pick<MissionWorkspace, 'findCommittedMission'>,
+  branch: string,
+  missionId: string
+): Promise<string | null> {
+  const found = await workspace.findCommittedMission(branch)
+  if (found === null || found.missionId === missionId) return found?.dir ?? null
+  throw new KittyError(
+    'mission-exists',
+    `The branch ${branch} already holds another mission (${found.dir}); run start-from again for a new one.`
+  )
 }
 
 function commitMessage(files: MissionFileSet, originLinkId: string): string {
