@@ -84,11 +84,11 @@ describe('searchIssues errors, one row of the contract table each', () => {
     says: RegExp
   }[] = [
     {
-      name: '401 asks to rotate the saas-token secret',
+      name: '401 says the token may have expired and asks for a long-lived one in the secret',
       status: 401,
       body: { error_code: 'invalid_token', message: 'Token expired' },
       code: 'saas-unauthorized',
-      says: /rotate the `saas-token` secret/
+      says: /missing, expired or revoked\. Put a long-lived Spec Kitty API credential in the `saas-token` secret/
     },
     {
       name: '401 with user_action_required sends the user to the dashboard',

@@ -110,7 +110,7 @@ function classify(
     return {
       code: 'saas-unauthorized',
       message:
-        'The Spec Kitty SaaS rejected the token; rotate the `saas-token` secret and run again.',
+        'The Spec Kitty SaaS rejected the token: it is missing, expired or revoked. Put a long-lived Spec Kitty API credential in the `saas-token` secret (a `spec-kitty auth login` token expires within about an hour) and run again.',
       transient: false
     }
   }
