@@ -105,6 +105,36 @@ describe('summaryMarkdown', () => {
     expect(summary).toContain('**saas-timeout**: The SaaS did not answer.')
   })
 
+  it('shows the code of an error sentence as code, escaping only the words around it', () => {
+    const summary = summaryMarkdown({
+      state: 'refused',
+      dryRun: false,
+      error: {
+        code: 'list-not-found',
+        message: 'No list from @ana; start with `/kitty start-from <ticket>`.'
+      }
+    })
+    expect(summary).toContain('## kitty-origin: Request refused')
+    expect(summary).toContain(
+      '**list-not-found**: No list from @&#8203;ana; start with `/kitty start-from <ticket>`.'
+    )
+  })
+
+  it('links the issue when the repository is known, and names it otherwise', () => {
+    const links = { repositoryUrl: 'https://github.com/acme/webapp' }
+    expect(summaryMarkdown(created, links)).toContain(
+      'Issue: [#42](https://github.com/acme/webapp/issues/42)'
+    )
+    expect(summaryMarkdown(created)).toContain('Issue: #42')
+    expect(summaryMarkdown(created, { repositoryUrl: 'javascript:x' })).toContain('Issue: #42\n')
+  })
+
+  it('shows the candidates without match jargon', () => {
+    const summary = summaryMarkdown({ ...created, candidates: created.candidates })
+    expect(summary).toContain('| # | ticket | title | status |\n|--:|---|---|---|\n| 1 |')
+    expect(summary).not.toContain('exact')
+  })
+
   it('says when no candidates matched and adds details', () => {
     const summary = summaryMarkdown({
       state: 'candidates-posted',

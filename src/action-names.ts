@@ -56,6 +56,7 @@ export const RUN_STATES = [
   'help',
   'ignored',
   'denied',
+  'refused',
   'failed',
   'verified',
   'verify-failed'

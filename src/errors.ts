@@ -1,8 +1,10 @@
 /**
  * Every failure kitty-origin reports to a person: a stable `code` for outputs and logs, and one
- * sentence (`message`) that says what happened and what to do. `detail` is for the log only.
+ * sentence (`message`) that says what happened and what to do, in which backticks mark code
+ * (see chatops/message.ts). `detail` is for the log only.
  */
 export type KittyErrorCode =
+  | RefusalCode
   | 'input-invalid'
   | 'tracker-not-bound'
   | 'tracker-provider-unsupported'
@@ -26,6 +28,28 @@ export type KittyErrorCode =
   | 'mission-exists'
   | 'github-error'
   | 'internal'
+
+/**
+ * A person's mistake: a command that was understood but cannot be done as asked. It is refused
+ * (a 😕 reply and a successful run), not failed: the repository's owners have nothing to fix.
+ */
+export const REFUSAL_CODES = [
+  'command-invalid',
+  'candidate-not-listed',
+  'list-not-found',
+  'list-expired',
+  'list-cancelled',
+  'list-consumed',
+  'not-requester'
+] as const
+
+/** The code of a refusal. */
+export type RefusalCode = (typeof REFUSAL_CODES)[number]
+
+/** True when `error` refuses a person's request rather than failing the run. */
+export function isRefusal(error: KittyError): boolean {
+  return (REFUSAL_CODES as readonly string[]).includes(error.code)
+}
 
 /** The one error type of kitty-origin: a code, a user-facing sentence, optional log detail. */
 export class KittyError extends Error {

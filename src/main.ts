@@ -21,11 +21,16 @@ function readEventPayload(path: string | undefined): unknown {
   }
 }
 
-function publish(report: RunReport): void {
+function publish(report: RunReport, env: NodeJS.ProcessEnv): void {
   const outputs = outputsOf(report)
   for (const name of OUTPUTS) core.setOutput(name, outputs[name])
+  const repository = env.GITHUB_REPOSITORY
+  const repositoryUrl =
+    repository === undefined || repository === ''
+      ? undefined
+      : `${env.GITHUB_SERVER_URL ?? 'https://github.com'}/${repository}`
   try {
-    core.appendSummary(summaryMarkdown(report))
+    core.appendSummary(summaryMarkdown(report, { repositoryUrl }))
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
     core.warning(`The job summary could not be written: ${reason}`)
@@ -75,5 +80,5 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     if (error.detail !== undefined) core.debug(error.detail)
     report = { state: 'failed', dryRun, error: { code: error.code, message: error.message } }
   }
-  publish(report)
+  publish(report, env)
 }

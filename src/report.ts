@@ -8,8 +8,9 @@ export const RESULT_VERSION = 1
 export interface RunReport {
   state: RunState
   dryRun: boolean
-  /** Why nothing happened (ignored, help) or what was refused (denied). */
+  /** Why nothing happened (ignored, help, mission-exists) or why access was denied (denied). */
   reason?: string
+  /** What did not go through: the code and sentence of a refusal (refused) or failure (failed). */
   error?: { code: string; message: string }
   query?: string
   candidates?: OriginCandidate[]

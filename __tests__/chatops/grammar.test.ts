@@ -133,10 +133,17 @@ describe('parseCommand: start-from', () => {
     [`start-from ${'word '.repeat(60)}`, 'longer than 256'],
     [`start-from "${'y'.repeat(257)}"`, 'longer than 256'],
     [`start-from A-${'1'.repeat(300)}`, 'longer than 256']
-  ])('answers "%s" with help explaining the problem', (args, problem) => {
-    const command = parseCommand(`${P} ${args}`, P)
-    expect(command).toEqual({ verb: 'help', problem: expect.stringContaining(problem) })
-  })
+  ])(
+    'answers "%s" with help explaining the problem, naming start-from as misused',
+    (args, problem) => {
+      const command = parseCommand(`${P} ${args}`, P)
+      expect(command).toEqual({
+        verb: 'help',
+        problem: expect.stringContaining(problem),
+        misusedVerb: 'start-from'
+      })
+    }
+  )
 
   it('accepts a text of exactly 256 characters', () => {
     const words = `${'a'.repeat(127)} ${'b'.repeat(128)}`
@@ -172,9 +179,19 @@ describe('parseCommand: confirm, cancel, help and unknown verbs', () => {
     ['confirm linear:WEB-1', 'row number or the ticket key'],
     [`confirm A-${'1'.repeat(300)}`, 'row number or the ticket key'],
     ['cancel now', 'cancel takes nothing']
-  ])('answers "%s" with help explaining the problem', (args, problem) => {
+  ])('answers "%s" with help explaining the problem, naming the misused verb', (args, problem) => {
     const command = parseCommand(`${P} ${args}`, P)
-    expect(command).toEqual({ verb: 'help', problem: expect.stringContaining(problem) })
+    expect(command).toEqual({
+      verb: 'help',
+      problem: expect.stringContaining(problem),
+      misusedVerb: args.split(' ')[0]
+    })
+  })
+
+  it('keeps a backtick in an unknown verb from opening a code span in the reply', () => {
+    expect(parseCommand(`${P} a\`b\``, P)).toMatchObject({
+      problem: '"a\u02CBb\u02CB" is not a command; the commands are listed below.'
+    })
   })
 
   it('answers an unknown verb with help naming it', () => {
@@ -242,7 +259,7 @@ describe('validateQuery (workflow_dispatch)', () => {
   it.each(['', '  ', '"open', 'gitlab:WEB-1', 'x'.repeat(300)])('refuses %j', raw => {
     expect(() => validateQuery(raw)).toThrow(
       expect.objectContaining({
-        code: 'input-invalid',
+        code: 'command-invalid',
         message: expect.stringMatching(/^The query input is not usable: /)
       })
     )
@@ -258,7 +275,7 @@ describe('validateConfirmKey (workflow_dispatch)', () => {
     'refuses %j',
     raw => {
       expect(() => validateConfirmKey(raw)).toThrow(
-        expect.objectContaining({ code: 'input-invalid' })
+        expect.objectContaining({ code: 'command-invalid' })
       )
     }
   )

@@ -1,12 +1,15 @@
 import { describe, expect, it } from '@jest/globals'
 import {
+  chosenKey,
+  renderCancelled,
   renderCancelledCandidateComment,
   renderCandidateComment,
   renderConsumedCandidateComment,
   renderDenied,
   renderFailure,
   renderHelp,
-  renderMissionStarted
+  renderMissionStarted,
+  renderRefusal
 } from '../../src/chatops/render.js'
 import type { ConsumedState } from '../../src/chatops/render.js'
 import type { CandidateState, StateCandidate } from '../../src/chatops/state.js'
@@ -71,10 +74,11 @@ describe('renderCandidateComment', () => {
     const body = renderCandidateComment(input(state([candidate()])))
     expect(body).toContain('**Tickets matching WEB-123 in Linear team acme-web**')
     expect(tableRows(body)).toEqual([
-      '| # | ticket | title | status | match |',
-      '|--:|---|---|---|---|',
-      '| 1 | [WEB-123](https://linear.app/acme/issue/WEB-123) | Add Clerk auth | In Progress | exact |'
+      '| # | ticket | title | status |',
+      '|--:|---|---|---|',
+      '| 1 | [WEB-123](https://linear.app/acme/issue/WEB-123) | Add Clerk auth | In Progress |'
     ])
+    expect(body).not.toMatch(/exact|match \|/)
     expect(body).toContain(
       'Reply `/kitty confirm 1` to start a mission from it, or `/kitty cancel`.'
     )
@@ -116,7 +120,7 @@ describe('renderCandidateComment', () => {
     const body = renderCandidateComment(input(state([hostile])))
     const rows = tableRows(body)
     expect(rows).toHaveLength(3)
-    expect(rows.map(separators)).toEqual([6, 6, 6])
+    expect(rows.map(separators)).toEqual([5, 5, 5])
     expect(rows[2]).not.toMatch(/@ana|#1|<!--|(?<!\\)\]\(/)
     expect(rows[2]).toContain(`@${Z}ana`)
     expect(rows[2]).toContain('WEB-1\\|x')
@@ -148,6 +152,16 @@ describe('renderCandidateComment', () => {
     expect(body).toContain('`/kitty start-from WEB-123`')
     expect(tableRows(body)).toEqual([])
     expect(body.endsWith(`\n\n${MARKER}`)).toBe(true)
+  })
+
+  it('says a list as long as the limit may have left tickets out, and how to narrow the search', () => {
+    const three = [candidate(), candidate(), candidate()]
+    const full = renderCandidateComment({ ...input(state(three)), limit: 3 })
+    expect(full).toContain('These are the first 3 matches; there may be more.')
+    expect(full).toContain('`/kitty start-from "Clerk auth login"`')
+    const short = renderCandidateComment({ ...input(state(three)), limit: 4 })
+    expect(short).not.toContain('there may be more')
+    expect(renderCandidateComment(input(state(three)))).not.toContain('there may be more')
   })
 
   it('suggests a Jira-shaped key for Jira', () => {
@@ -182,7 +196,7 @@ describe('renderConsumedCandidateComment', () => {
     })
     expect(tableRows(body)).toHaveLength(3)
     expect(body).toContain(
-      '✅ Mission `web-123-01M0M9D8` started → [PR #43](https://github.com/acme/web/pull/43)'
+      '✅ Mission `web-123-01M0M9D8` started from WEB-123 → [PR #43](https://github.com/acme/web/pull/43)'
     )
     expect(body).not.toContain('Reply')
     expect(body.endsWith(`\n\n${MARKER}`)).toBe(true)
@@ -194,8 +208,50 @@ describe('renderConsumedCandidateComment', () => {
       marker: MARKER,
       scopeLabel: ''
     })
-    expect(body).toContain('started → PR #43')
+    expect(body).toContain('started from WEB-123 → PR #43')
     expect(body).not.toContain('javascript')
+  })
+
+  it('names the chosen ticket, not the first one', () => {
+    const body = renderConsumedCandidateComment({
+      state: {
+        ...consumed,
+        candidates: [
+          candidate(),
+          candidate({ external_issue_id: 'b7', external_issue_key: 'WEB-127' })
+        ],
+        chosen_issue_id: 'b7'
+      },
+      marker: MARKER,
+      scopeLabel: ''
+    })
+    expect(body).toContain('started from WEB-127 →')
+  })
+
+  it('names no ticket when a list of several did not record the choice', () => {
+    const body = renderConsumedCandidateComment({
+      state: {
+        ...consumed,
+        candidates: [
+          candidate(),
+          candidate({ external_issue_id: 'b7', external_issue_key: 'WEB-127' })
+        ]
+      },
+      marker: MARKER,
+      scopeLabel: ''
+    })
+    expect(body).toContain('✅ Mission `web-123-01M0M9D8` started →')
+  })
+})
+
+describe('chosenKey', () => {
+  const two = [candidate(), candidate({ external_issue_id: 'b7', external_issue_key: 'WEB-127' })]
+
+  it('is the recorded choice, the only candidate, or nothing', () => {
+    expect(chosenKey(state(two, { chosen_issue_id: 'b7' }))).toBe('WEB-127')
+    expect(chosenKey(state([candidate()]))).toBe('WEB-123')
+    expect(chosenKey(state(two))).toBeUndefined()
+    expect(chosenKey(state(two, { chosen_issue_id: 'gone' }))).toBeUndefined()
   })
 })
 
@@ -239,6 +295,11 @@ describe('renderHelp', () => {
     const body = renderHelp('/kitty', '"@ana" is not a command; the commands are listed below.')
     expect(body.startsWith(`⚠️ "@${Z}ana" is not a command`)).toBe(true)
   })
+
+  it('shows code in the problem as code', () => {
+    const body = renderHelp('/kitty', 'Write `start-from` before the key.')
+    expect(body.startsWith('⚠️ Write `start-from` before the key.')).toBe(true)
+  })
 })
 
 describe('renderDenied', () => {
@@ -264,6 +325,42 @@ describe('renderFailure', () => {
 
   it('does not link a run URL that is not http(s)', () => {
     expect(renderFailure('x', 'javascript:alert(1)')).toContain('Details are in the run log.')
+  })
+
+  it('shows the code of a sentence as code, not as escaped backticks', () => {
+    const body = renderFailure(
+      'The SaaS rejected the token; rotate the `saas-token` secret.',
+      'https://github.com/acme/web/actions/runs/1'
+    )
+    expect(body).toContain('rotate the `saas-token` secret.')
+    expect(body).not.toContain('\\`')
+  })
+})
+
+describe('renderRefusal', () => {
+  it('says why with the code as code and the words around it escaped', () => {
+    expect(
+      renderRefusal('@ana asked <first>; run `/kitty start-from <ticket key or words>` again.')
+    ).toBe(
+      `😕 @${Z}ana asked &lt;first&gt;; run \`/kitty start-from <ticket key or words>\` again.`
+    )
+  })
+
+  it('adds the usage of every command when asked to', () => {
+    const body = renderRefusal('There is no candidate 0; use a row number from 1 to 50.', '/k')
+    expect(body.startsWith('😕 There is no candidate 0; use a row number from 1 to 50.\n\n')).toBe(
+      true
+    )
+    expect(body).toContain('`/k confirm 2`')
+  })
+})
+
+describe('renderCancelled', () => {
+  it('names the cancelled list and how to start again', () => {
+    expect(renderCancelled({ query: 'Clerk @ana' }, '/kitty')).toBe(
+      `❎ Cancelled the list of tickets matching Clerk @${Z}ana; nothing was started. ` +
+        'Start again with `/kitty start-from <ticket key or words>`.'
+    )
   })
 })
 

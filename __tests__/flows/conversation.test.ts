@@ -184,8 +184,9 @@ describe('confirm', () => {
   it('refuses a confirm from someone who did not ask', async () => {
     await bot.say('ana', '/kitty start-from WEB-123')
     const report = await bot.say('ben', '/kitty confirm 1')
-    expect(report.state).toBe('failed')
-    expect(report.error?.message).toContain('Only @ana')
+    expect(report).toMatchObject({ state: 'refused', error: { code: 'not-requester' } })
+    expect(report.error?.message).toContain('asked for by @ana, and only they can confirm it')
+    expect(newestBotComment()).toContain('To start a mission yourself, run `/kitty start-from')
     expect(branches()).toEqual([])
   })
 
@@ -201,7 +202,10 @@ describe('confirm', () => {
     expect((await bot.say('ana', '/kitty cancel')).state).toBe('cancelled')
     expect(bot.botBodies()[0]).toContain('Cancelled')
     const report = await bot.say('ana', '/kitty confirm 1')
-    expect(report.error?.message).toContain('cancelled')
+    expect(report).toMatchObject({ state: 'refused', error: { code: 'list-cancelled' } })
+    expect(newestBotComment()).toContain(
+      'search again with `/kitty start-from <ticket key or words>`'
+    )
     expect(bot.saasCalls(BIND)).toBe(0)
   })
 
@@ -209,6 +213,7 @@ describe('confirm', () => {
     await bot.say('ana', '/kitty start-from WEB-123')
     bot.now.ms += 25 * 3_600_000
     const report = await bot.say('ana', '/kitty confirm 1')
+    expect(report).toMatchObject({ state: 'refused', error: { code: 'list-expired' } })
     expect(report.error?.message).toContain('expired')
   })
 
@@ -218,6 +223,7 @@ describe('confirm', () => {
     bot.github.repo('acme/webapp').comments.clear()
     bot.github.addComments('acme/webapp', 42, [{ user: 'ana', body: real }])
     const report = await bot.say('ana', '/kitty confirm 1')
+    expect(report).toMatchObject({ state: 'refused', error: { code: 'list-not-found' } })
     expect(report.error?.message).toContain('no candidate list')
   })
 
@@ -234,7 +240,7 @@ describe('confirm', () => {
     })
     stored.body = tampered
     const report = await bot.say('ana', '/kitty confirm 1')
-    expect(report.state).toBe('failed')
+    expect(report).toMatchObject({ state: 'refused', error: { code: 'list-not-found' } })
     expect(bot.saasCalls(BIND)).toBe(0)
   })
 
@@ -253,12 +259,20 @@ describe('confirm', () => {
 
   it('explains a row number that is not in the list', async () => {
     await bot.say('ana', '/kitty start-from WEB-123')
-    expect((await bot.say('ana', '/kitty confirm 7')).error?.message).toBe(
-      'There is no candidate 7 in the list; choose 1 to 1.'
+    expect(await bot.say('ana', '/kitty confirm 7')).toMatchObject({
+      state: 'refused',
+      error: {
+        code: 'candidate-not-listed',
+        message: 'There is no row 7 in the candidate list; confirm it with `/kitty confirm 1`.'
+      }
+    })
+    expect(newestBotComment()).toBe(
+      '😕 There is no row 7 in the candidate list; confirm it with `/kitty confirm 1`.'
     )
-    expect((await bot.say('ana', '/kitty confirm WEB-999')).error?.message).toContain(
-      'WEB-999 is not in the candidate list'
-    )
+    expect(await bot.say('ana', '/kitty confirm WEB-999')).toMatchObject({
+      state: 'refused',
+      error: { message: expect.stringContaining('WEB-999 is not in the candidate list') }
+    })
   })
 
   it('refuses when the ticket now has another id at the SaaS', async () => {
@@ -274,13 +288,21 @@ describe('confirm', () => {
 
 describe('cancel', () => {
   it('has nothing to cancel without a list', async () => {
-    expect((await bot.say('ana', '/kitty cancel')).error?.message).toBe(
-      'There is no open candidate list in this issue to cancel.'
-    )
+    expect(await bot.say('ana', '/kitty cancel')).toMatchObject({
+      state: 'refused',
+      error: {
+        code: 'list-not-found',
+        message: 'There is no candidate list in this issue, so there is nothing to cancel.'
+      }
+    })
   })
 
-  it('lets only the requester cancel', async () => {
+  it('lets only the requester cancel, and says how to start a list of one’s own', async () => {
     await bot.say('ana', '/kitty start-from WEB-123')
-    expect((await bot.say('ben', '/kitty cancel')).error?.message).toContain('Only @ana')
+    expect(await bot.say('ben', '/kitty cancel')).toMatchObject({
+      state: 'refused',
+      error: { code: 'not-requester', message: expect.stringContaining('only they can cancel it') }
+    })
+    expect(newestBotComment()).toContain('your own list becomes the newest')
   })
 })

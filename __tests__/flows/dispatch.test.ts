@@ -56,7 +56,7 @@ describe('workflow_dispatch without confirm', () => {
   it('makes the dispatcher the requester of the posted list', async () => {
     await bot.dispatch('ana', { query: 'WEB-123', 'issue-number': '42' })
     const report = await bot.say('ben', '/kitty confirm 1')
-    expect(report.error?.message).toContain('Only @ana')
+    expect(report.error?.message).toContain('asked for by @ana')
   })
 })
 
@@ -104,7 +104,7 @@ describe('workflow_dispatch with confirm', () => {
 
   it('refuses a key that is not among the fresh results, before any write', async () => {
     const report = await bot.dispatch('ana', { query: 'WEB-123', confirm: 'WEB-124' })
-    expect(report).toMatchObject({ state: 'failed', error: { code: 'ticket-not-found' } })
+    expect(report).toMatchObject({ state: 'refused', error: { code: 'candidate-not-listed' } })
     expect(report.error?.message).toMatch(/^WEB-124 is not among the results for WEB-123;/)
     expect(bot.saasCalls(BIND)).toBe(0)
     expect(missionBranches()).toEqual([])
@@ -124,30 +124,49 @@ describe('workflow_dispatch with confirm', () => {
     expect(missionBranches()).toEqual([])
   })
 
-  it('still reports the failure when issue-number cannot take the reply', async () => {
+  it('still reports the refusal when issue-number cannot take the reply', async () => {
     const report = await bot.dispatch('ana', {
       query: 'WEB-123',
       confirm: 'WEB-124',
       'issue-number': '999'
     })
     expect(report).toMatchObject({
-      state: 'failed',
+      state: 'refused',
       issueNumber: 999,
-      error: { code: 'ticket-not-found' }
+      error: { code: 'candidate-not-listed' }
     })
   })
 
-  it('tells issue-number why it failed, with the run link', async () => {
+  it('tells issue-number why it refused, with the input as code', async () => {
     await bot.dispatch('ana', { query: 'WEB-123', confirm: 'WEB-124', 'issue-number': '42' })
+    expect(bot.botBodies()).toEqual([
+      '😕 WEB-124 is not among the results for WEB-123; run without `confirm` to see them, ' +
+        'or search for the key itself.'
+    ])
+  })
+
+  it('tells issue-number why it failed, with the run link', async () => {
+    await bot.dispatch(
+      'ana',
+      { query: 'WEB-123', confirm: 'WEB-123', 'issue-number': '42' },
+      { 'base-branch': 'release', provider: 'linear', 'project-slug': 'acme-web' }
+    )
     const [reply] = bot.botBodies()
-    expect(reply).toContain('WEB-124 is not among the results for WEB-123')
+    expect(reply).toContain('The base branch release does not exist')
     expect(reply).toContain('https://github.com/acme/webapp/actions/runs/1')
   })
 })
 
 describe('workflow_dispatch inputs', () => {
+  it('fails when the workflow does not pass the query input: its configuration is wrong', async () => {
+    const report = await bot.dispatch('ana', {})
+    expect(report).toMatchObject({
+      state: 'failed',
+      error: { code: 'input-invalid', message: 'Input `query` is required for workflow_dispatch.' }
+    })
+  })
+
   it.each([
-    [{}, 'Input `query` is required for workflow_dispatch.'],
     [
       { query: '"Clerk auth' },
       'The query input is not usable: The quoted query is missing its closing quote.'
@@ -162,7 +181,7 @@ describe('workflow_dispatch inputs', () => {
     ]
   ])('refuses %j with the sentence a comment would get', async (inputs, message) => {
     const report = await bot.dispatch('ana', inputs)
-    expect(report).toMatchObject({ state: 'failed', error: { code: 'input-invalid', message } })
+    expect(report).toMatchObject({ state: 'refused', error: { code: 'command-invalid', message } })
     expect(bot.saasCalls(SEARCH)).toBe(0)
   })
 
@@ -170,7 +189,7 @@ describe('workflow_dispatch inputs', () => {
     await bot.say('ana', '/kitty start-from "Clerk auth')
     const dispatched = await bot.dispatch('ana', { query: '"Clerk auth' })
     const problem = dispatched.error!.message.replace('The query input is not usable: ', '')
-    expect(bot.botBodies()[0]).toContain(`⚠️ ${problem}`)
+    expect(bot.botBodies()[0]).toContain(`😕 ${problem}`)
   })
 })
 

@@ -15,6 +15,7 @@ afterEach(async () => {
 const DRY = { 'dry-run': 'true' }
 const BIND = '/api/v1/tracker/mission-origin/bind/'
 const EVENTS = '/api/v1/events/batch/'
+const SEARCH_PATH = '/api/v1/tracker/issue-search/'
 
 function refs(): string[] {
   return [...bot.github.repo('acme/webapp').refs.keys()].sort()
@@ -58,8 +59,17 @@ describe('a dry run of start-from', () => {
     expect(report.details).toContain('Comment on #42')
   })
 
-  it('records the failure reply and 😕 of a command that fails', async () => {
+  it('records the refusal reply and 😕 of a command that cannot be done', async () => {
     const report = await bot.say('ana', '/kitty confirm 1', DRY)
+    expect(report.state).toBe('refused')
+    expect(bot.botBodies()).toEqual([])
+    expect(report.details).toMatch(/😕 reaction on comment \d+/)
+    expect(report.details).toContain('😕 There is no candidate list in this issue to confirm')
+  })
+
+  it('records the failure reply and 😕 of a command that fails', async () => {
+    bot.saas.faults.add({ path: SEARCH_PATH, status: 401, body: { message: 'expired' } })
+    const report = await bot.say('ana', '/kitty start-from WEB-123', DRY)
     expect(report.state).toBe('failed')
     expect(bot.botBodies()).toEqual([])
     expect(report.details).toMatch(/😕 reaction on comment \d+/)

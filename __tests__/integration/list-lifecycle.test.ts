@@ -8,6 +8,7 @@ import {
   BIND,
   botBodies,
   missionBranches,
+  reactions,
   resultOf,
   saasCalls,
   say,
@@ -40,14 +41,21 @@ describe('the life of a candidate list', () => {
     const cancel = await say(s, 'ana', '/kitty cancel')
     expect(cancel.run).toMatchObject({ exitCode: 0, outputs: { state: 'cancelled' } })
     expect(cancel.run.summary).toContain('## kitty-origin: Candidate list cancelled')
-    expect(botBodies(s)).toEqual([expect.stringContaining('❎ Cancelled.')])
+    expect(botBodies(s)).toEqual([
+      expect.stringContaining('❎ Cancelled.'),
+      expect.stringMatching(/^❎ Cancelled the list of tickets matching WEB-123/)
+    ])
 
     const confirm = await say(s, 'ana', '/kitty confirm 1')
-    expect(confirm.run.exitCode).toBe(1)
+    expect(confirm.run.exitCode).toBe(0)
     expect(resultOf(confirm.run)).toMatchObject({
-      state: 'failed',
-      error: { message: expect.stringContaining('The candidate list was cancelled') }
+      state: 'refused',
+      error: {
+        code: 'list-cancelled',
+        message: expect.stringContaining('The newest candidate list was cancelled')
+      }
     })
+    expect(botBodies(s).at(-1)).toContain('search again with `/kitty start-from')
     expect(saasCalls(s, BIND)).toBe(0)
     expect(missionBranches(s)).toEqual([])
   })
@@ -74,16 +82,49 @@ describe('the life of a candidate list', () => {
     s.github.addComments(s.repository, s.issueNumber, [{ user: ACTIONS_BOT.login, body }])
 
     const confirm = await say(s, 'ana', '/kitty confirm 1')
-    expect(confirm.run.exitCode).toBe(1)
+    expect(confirm.run.exitCode).toBe(0)
+    expect(confirm.run.outputs.state).toBe('refused')
     expect(resultOf(confirm.run)).toMatchObject({
-      state: 'failed',
+      state: 'refused',
       error: {
-        code: 'input-invalid',
+        code: 'list-expired',
         message: expect.stringContaining('The candidate list has expired')
       }
     })
     expect(botBodies(s).at(-1)).toContain('The candidate list has expired')
     expect(saasCalls(s, BIND)).toBe(0)
     expect(missionBranches(s)).toEqual([])
+  })
+
+  it('refuses a wrong row number with a successful run, a 😕 reply and a linked summary', async () => {
+    const s = (scenario = await startBundleScenario())
+    await say(s, 'ana', '/kitty start-from WEB-123')
+    const { payload, run } = await say(s, 'ana', '/kitty confirm 3')
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs.state).toBe('refused')
+    expect(resultOf(run)).toMatchObject({
+      version: 1,
+      state: 'refused',
+      error: { code: 'candidate-not-listed' }
+    })
+    expect(reactions(s, payload.comment.id)).toEqual(['eyes', 'confused'])
+    expect(botBodies(s).at(-1)).toBe(
+      '😕 There is no row 3 in the candidate list; confirm it with `/kitty confirm 1`.'
+    )
+    expect(run.summary).toContain('## kitty-origin: Request refused')
+    expect(run.summary).toContain('confirm it with `/kitty confirm 1`.')
+    expect(run.summary).toContain(
+      `Issue: [#${s.issueNumber}](https://github.com/${s.repository}/issues/${s.issueNumber})`
+    )
+    expect(saasCalls(s, BIND)).toBe(0)
+  })
+
+  it('refuses confirm 0 and a cancel with nothing open, both as successful runs', async () => {
+    const s = (scenario = await startBundleScenario())
+    const zero = await say(s, 'ana', '/kitty confirm 0')
+    expect(zero.run).toMatchObject({ exitCode: 0, outputs: { state: 'refused' } })
+    const cancel = await say(s, 'ana', '/kitty cancel')
+    expect(cancel.run).toMatchObject({ exitCode: 0, outputs: { state: 'refused' } })
+    expect(resultOf(cancel.run)).toMatchObject({ error: { code: 'list-not-found' } })
   })
 })

@@ -37,17 +37,20 @@ describe('who may act', () => {
     const s = (scenario = await startBundleScenario())
     await say(s, 'ana', '/kitty start-from WEB-123')
     const { payload, run } = await say(s, 'ben', '/kitty confirm 1')
-    expect(run.exitCode).toBe(1)
+    expect(run.exitCode).toBe(0)
     expect(resultOf(run)).toMatchObject({
-      state: 'failed',
-      error: { code: 'input-invalid', message: expect.stringContaining('Only @ana') }
+      state: 'refused',
+      error: { code: 'not-requester', message: expect.stringContaining('asked for by @ana') }
     })
     expect(reactions(s, payload.comment.id)).toEqual(['eyes', 'confused'])
     const reply = botBodies(s).at(-1)!
-    expect(reply).toContain('Only @&#8203;ana, who asked for this list, can confirm it')
+    expect(reply).toContain('asked for by @&#8203;ana, and only they can confirm it')
+    expect(reply).toContain('run `/kitty start-from <ticket key or words>`: your own list')
     expect(reply).not.toContain('@ana')
     expect(saasCalls(s, BIND)).toBe(0)
     expect(missionBranches(s)).toEqual([])
-    expect(run.summary).toContain('**input-invalid**: Only @&#8203;ana, who asked for this list')
+    expect(run.summary).toContain(
+      '**not-requester**: The newest candidate list was asked for by @&#8203;ana'
+    )
   })
 })

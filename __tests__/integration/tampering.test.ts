@@ -17,7 +17,7 @@ afterEach(async () => {
 })
 
 const NOTHING_TO_CONFIRM =
-  'There is no candidate list in this issue to confirm; start with `/kitty start-from <ticket>`.'
+  'There is no candidate list in this issue to confirm; start with `/kitty start-from <ticket key or words>`.'
 
 /** The candidate list's payload with its first candidate swapped for another ticket; the signature kept. */
 function swapFirstCandidate(body: string): string {
@@ -46,8 +46,11 @@ describe('candidate lists nobody signed', () => {
     s.github.addComments(s.repository, s.issueNumber, [{ user: 'ana', body: real!.body }])
 
     const confirm = await say(s, 'ana', '/kitty confirm 1')
-    expect(confirm.run.exitCode).toBe(1)
-    expect(resultOf(confirm.run)).toMatchObject({ error: { message: NOTHING_TO_CONFIRM } })
+    expect(confirm.run.exitCode).toBe(0)
+    expect(resultOf(confirm.run)).toMatchObject({
+      state: 'refused',
+      error: { code: 'list-not-found', message: NOTHING_TO_CONFIRM }
+    })
     expect(confirm.run.annotations).toContainEqual(
       expect.objectContaining({
         level: 'warning',
@@ -68,8 +71,11 @@ describe('candidate lists nobody signed', () => {
     const requestsBefore = s.saas.requests.length
 
     const confirm = await say(s, 'ana', '/kitty confirm 1')
-    expect(confirm.run.exitCode).toBe(1)
-    expect(resultOf(confirm.run)).toMatchObject({ error: { message: NOTHING_TO_CONFIRM } })
+    expect(confirm.run.exitCode).toBe(0)
+    expect(resultOf(confirm.run)).toMatchObject({
+      state: 'refused',
+      error: { code: 'list-not-found', message: NOTHING_TO_CONFIRM }
+    })
     expect(confirm.run.annotations).toContainEqual(
       expect.objectContaining({
         level: 'warning',

@@ -22,12 +22,14 @@ describe('a search that finds nothing', () => {
     expect(search.run.summary).toContain('No candidates matched.')
 
     const confirm = await say(s, 'ana', '/kitty confirm 1')
-    expect(confirm.run.exitCode).toBe(1)
+    expect(confirm.run.exitCode).toBe(0)
     expect(resultOf(confirm.run)).toMatchObject({
-      state: 'failed',
+      state: 'refused',
       error: {
-        code: 'input-invalid',
-        message: 'The candidate list is empty, so there is nothing to confirm; start a new search.'
+        code: 'candidate-not-listed',
+        message:
+          'The candidate list is empty, so there is nothing to confirm; search again with ' +
+          '`/kitty start-from <ticket key or words>`.'
       }
     })
     expect(botBodies(s).at(-1)).toContain('The candidate list is empty')

@@ -46,6 +46,14 @@ function flatten(text: string): string {
 }
 
 /**
+ * A fragment of one line (part of a sentence) made safe as {@link escapeInline} makes it, but with
+ * its outer spaces kept so it can sit next to a code span. No length cap: cap the whole first.
+ */
+export function escapeFragment(text: string): string {
+  return escapeChars(text.replace(INVISIBLE, '').replace(/\s+/g, ' '))
+}
+
+/**
  * One line of untrusted text made safe for a table cell, heading or sentence: newlines become
  * spaces, HTML becomes entities, markdown punctuation and `|` are backslash-escaped, and mentions
  * and `#123` / `GH-123` / `owner/repo#1` references are broken. `maxLen` counts characters of the

@@ -6,6 +6,7 @@ import { KittyError } from '../errors.js'
 import { Provider } from '../origin/models.js'
 import { TICKET_KEY } from '../origin/ticket-key.js'
 import { truncate } from './escape.js'
+import { asWords } from './message.js'
 
 /** What a ticket search asks for: a ticket key (optionally naming the tracker) or free text. */
 export type ParsedQuery =
@@ -14,12 +15,18 @@ export type ParsedQuery =
 /** The candidate a confirm picks: a 1-based row number of the list, or a ticket key. */
 export type ConfirmChoice = { index: number } | { key: string }
 
-/** One recognised command; anything malformed or unknown becomes `help` with a `problem`. */
+/** A verb kitty-origin knows, other than `help`. */
+export type ActionVerb = 'start-from' | 'confirm' | 'cancel'
+
+/**
+ * One recognised command; anything malformed or unknown becomes `help` with a `problem`. A known
+ * verb with unusable arguments names it as `misusedVerb`: that command is refused, not just helped.
+ */
 export type Command =
   | { verb: 'start-from'; query: ParsedQuery }
   | { verb: 'confirm'; choice: ConfirmChoice }
   | { verb: 'cancel' }
-  | { verb: 'help'; unknownVerb?: string; problem?: string }
+  | { verb: 'help'; unknownVerb?: string; problem?: string; misusedVerb?: ActionVerb }
 
 /** The longest query (text or key) accepted, in characters. */
 export const MAX_QUERY_LENGTH = 256
@@ -111,21 +118,21 @@ function parseVerb(text: string): Command {
       const query = parseQuery(args)
       return query.ok
         ? { verb: 'start-from', query: query.value }
-        : { verb: 'help', problem: query.problem }
+        : { verb: 'help', problem: query.problem, misusedVerb: 'start-from' }
     }
     case 'confirm': {
       const choice = parseChoice(args)
       return choice.ok
         ? { verb: 'confirm', choice: choice.value }
-        : { verb: 'help', problem: choice.problem }
+        : { verb: 'help', problem: choice.problem, misusedVerb: 'confirm' }
     }
     case 'cancel':
       return args === ''
         ? { verb: 'cancel' }
-        : { verb: 'help', problem: 'cancel takes nothing after it.' }
+        : { verb: 'help', problem: 'cancel takes nothing after it.', misusedVerb: 'cancel' }
     default: {
       const unknownVerb = truncate(word, 32)
-      const problem = `"${unknownVerb}" is not a command; the commands are listed below.`
+      const problem = `"${asWords(unknownVerb)}" is not a command; the commands are listed below.`
       return { verb: 'help', unknownVerb, problem }
     }
   }
@@ -206,24 +213,24 @@ function parseSingleWord(word: string): Parsed<ParsedQuery> {
 
 /**
  * The `query` input of `workflow_dispatch`, with the same rules as `start-from`.
- * Throws KittyError `input-invalid` with the reason.
+ * Throws KittyError `command-invalid` (a refusal) with the reason.
  */
 export function validateQuery(raw: string): ParsedQuery {
   const query = parseQuery(raw)
   if (!query.ok)
-    throw new KittyError('input-invalid', `The query input is not usable: ${query.problem}`)
+    throw new KittyError('command-invalid', `The query input is not usable: ${query.problem}`)
   return query.value
 }
 
 /**
  * The `confirm` input of `workflow_dispatch`: a ticket key, returned upper-cased.
- * Throws KittyError `input-invalid` for anything else.
+ * Throws KittyError `command-invalid` (a refusal) for anything else.
  */
 export function validateConfirmKey(raw: string): string {
   const key = raw.trim()
   if (key.length > MAX_QUERY_LENGTH || !TICKET_KEY.test(key)) {
     throw new KittyError(
-      'input-invalid',
+      'command-invalid',
       'The confirm input must be the key of a ticket from the search results, such as WEB-123.'
     )
   }

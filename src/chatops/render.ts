@@ -5,6 +5,7 @@
  */
 import type { Provider } from '../origin/models.js'
 import { capComment, escapeCodeSpan, escapeInline, markdownLink, safeUrl } from './escape.js'
+import { messageMarkdown } from './message.js'
 import type { CandidateState, StateCandidate } from './state.js'
 
 const PROVIDER_NAMES: Readonly<Record<Provider, string>> = { jira: 'Jira', linear: 'Linear' }
@@ -19,6 +20,8 @@ export interface CandidateCommentInput {
   prefix: string
   /** Where the search ran, in words, e.g. `team acme-web` or `project PROJ`. */
   scopeLabel: string
+  /** How many candidates the search asked for; a list that long may have left some out. */
+  limit?: number
 }
 
 /** A state after a confirm: it names the mission and its pull request. */
@@ -26,6 +29,9 @@ export type ConsumedState = CandidateState & {
   mission_slug: string
   pull_request: { number: number; url: string }
 }
+
+/** The message lengths shown in replies and the job summary. */
+const MESSAGE_MAX = 1000
 
 function command(prefix: string, rest: string): string {
   return escapeCodeSpan(`${prefix} ${rest}`)
@@ -45,10 +51,23 @@ function candidateTable(candidates: readonly StateCandidate[]): string {
   const rows = candidates.map(
     (candidate, i) =>
       `| ${i + 1} | ${markdownLink(candidate.external_issue_key, candidate.url, 64)} | ` +
-      `${escapeInline(candidate.title, 120)} | ${escapeInline(candidate.status, 40)} | ` +
-      `${candidate.match_type} |`
+      `${escapeInline(candidate.title, 120)} | ${escapeInline(candidate.status, 40)} |`
   )
-  return ['| # | ticket | title | status | match |', '|--:|---|---|---|---|', ...rows].join('\n')
+  return ['| # | ticket | title | status |', '|--:|---|---|---|', ...rows].join('\n')
+}
+
+/**
+ * The key of the ticket a consumed list started its mission from: the recorded choice, or the
+ * only candidate of a list from before choices were recorded.
+ */
+export function chosenKey(state: CandidateState): string | undefined {
+  const chosen =
+    state.chosen_issue_id === undefined
+      ? state.candidates.length === 1
+        ? state.candidates[0]
+        : undefined
+      : state.candidates.find(candidate => candidate.external_issue_id === state.chosen_issue_id)
+  return chosen?.external_issue_key
 }
 
 function utcMinute(epochMs: number): string {
@@ -84,6 +103,15 @@ export function renderCandidateComment(input: CandidateCommentInput): string {
       marker
     )
   }
+  const full = input.limit !== undefined && state.candidates.length >= input.limit
+  const more = full
+    ? [
+        `These are the first ${state.candidates.length} matches; there may be more. To narrow the ` +
+          `search, add words or give the ticket key, for example ` +
+          `${command(prefix, 'start-from "Clerk auth login"')} or ` +
+          `${command(prefix, `start-from ${EXAMPLE_KEYS[state.provider]}`)}.`
+      ]
+    : []
   const reply =
     state.candidates.length === 1
       ? `Reply ${command(prefix, 'confirm 1')} to start a mission from it, or ${command(prefix, 'cancel')}.`
@@ -93,6 +121,7 @@ export function renderCandidateComment(input: CandidateCommentInput): string {
     [
       heading(state, scopeLabel),
       candidateTable(state.candidates),
+      ...more,
       `${reply}\n<sub>This list can be confirmed until ${utcMinute(state.expires_at)}.</sub>`
     ],
     marker
@@ -105,11 +134,13 @@ export function renderConsumedCandidateComment(
 ): string {
   const { state, marker, scopeLabel } = input
   const pr = prLink(state.pull_request.number, state.pull_request.url)
+  const key = chosenKey(state)
+  const from = key === undefined ? '' : ` from ${escapeInline(key, 64)}`
   return comment(
     [
       heading(state, scopeLabel),
       candidateTable(state.candidates),
-      `✅ Mission ${escapeCodeSpan(state.mission_slug)} started → ${pr}`
+      `✅ Mission ${escapeCodeSpan(state.mission_slug)} started${from} → ${pr}`
     ],
     marker
   )
@@ -145,7 +176,7 @@ export function renderHelp(prefix: string, problem?: string): string {
     'Write the command at the start of a line, outside code blocks and quotes; ' +
       'only the first command in a comment counts.'
   ]
-  const intro = problem === undefined ? [] : [`⚠️ ${escapeInline(problem, 500)}`]
+  const intro = problem === undefined ? [] : [`⚠️ ${messageMarkdown(problem, 500)}`]
   return [...intro, ...lines].join('\n\n')
 }
 
@@ -158,11 +189,31 @@ export function renderDenied(login: string, needed: string): string {
   )
 }
 
-/** The reply when a command failed: the one-sentence cause and a link to the run's log. */
+/**
+ * The reply when a command failed for a reason the repository's owners must fix: the
+ * one-sentence cause (its code spans shown as code) and a link to the run's log.
+ */
 export function renderFailure(message: string, runUrl: string): string {
   return (
-    `😕 kitty-origin could not finish: ${escapeInline(message, 1000)}\n\n` +
+    `😕 kitty-origin could not finish: ${messageMarkdown(message, MESSAGE_MAX)}\n\n` +
     `Details are in the ${markdownLink('run log', runUrl)}.`
+  )
+}
+
+/**
+ * The reply when a command was understood but cannot be done as asked: the sentence says why and
+ * what to do next. With `usagePrefix`, the usage of every command follows.
+ */
+export function renderRefusal(message: string, usagePrefix?: string): string {
+  const reply = `😕 ${messageMarkdown(message, MESSAGE_MAX)}`
+  return usagePrefix === undefined ? reply : `${reply}\n\n${renderHelp(usagePrefix)}`
+}
+
+/** The reply to a cancel: which list was closed and how to start again. */
+export function renderCancelled(state: Pick<CandidateState, 'query'>, prefix: string): string {
+  return (
+    `❎ Cancelled the list of tickets matching ${escapeInline(state.query, 300)}; nothing was started. ` +
+    `Start again with ${command(prefix, 'start-from <ticket key or words>')}.`
   )
 }
 

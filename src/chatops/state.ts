@@ -57,7 +57,9 @@ export const CandidateState = z.strictObject({
   pull_request: z
     .strictObject({ number: z.number().int().positive(), url: z.string().max(URL_MAX) })
     .optional(),
-  mission_slug: z.string().min(1).max(200).optional()
+  mission_slug: z.string().min(1).max(200).optional(),
+  /** The `external_issue_id` of the candidate a confirm chose, once the list is consumed. */
+  chosen_issue_id: z.string().min(1).max(256).optional()
 })
 /** A candidate list's state. */
 export type CandidateState = z.infer<typeof CandidateState>

@@ -1,6 +1,6 @@
 import type { Command } from '../chatops/grammar.js'
-import { renderFailure, renderHelp } from '../chatops/render.js'
-import { toKittyError } from '../errors.js'
+import { renderHelp } from '../chatops/render.js'
+import { KittyError, toKittyError } from '../errors.js'
 import type { RunReport } from '../report.js'
 import { cancelFlow } from './cancel.js'
 import { confirmFlow } from './confirm.js'
@@ -10,6 +10,7 @@ import { findNewestCandidateList } from './find-state.js'
 import { gateActor } from './gate.js'
 import type { Reaction } from './ports.js'
 import { readTrackerConfig, startFromFlow } from './start-from.js'
+import { logUnsuccessful, unsuccessful } from './unsuccessful.js'
 
 /** A command comment: what it says and where it was written. */
 export interface CommandEvent {
@@ -75,6 +76,9 @@ function prepare(
       return {
         reads: [],
         async run() {
+          if (command.misusedVerb !== undefined) {
+            throw new KittyError('command-invalid', command.problem ?? 'The command is incomplete.')
+          }
           const { commandPrefix } = context.inputs
           await context.conversation.createComment(
             issueNumber,
@@ -93,8 +97,8 @@ function prepare(
 
 /**
  * Runs one command: the permission gate first (reads that do not depend on it run alongside),
- * then 👀, the command's flow, and 🚀 on success. Any failure becomes 😕 and one short reply.
- * The run ends when the reads it started early have; none is left running after the report.
+ * then 👀, the command's flow, and 🚀 on success. A refusal or failure becomes 😕 and one short
+ * reply. The run ends when the reads it started early have; none is left running after the report.
  */
 export async function handleCommand(context: BotContext, event: CommandEvent): Promise<RunReport> {
   const { issueNumber, commentId } = event
@@ -121,22 +125,14 @@ export async function handleCommand(context: BotContext, event: CommandEvent): P
     return report
   } catch (thrown) {
     const error = toKittyError(thrown)
-    context.log.warning(
-      `${error.code}: ${error.message}${error.detail === undefined ? '' : ` (${error.detail})`}`
-    )
+    logUnsuccessful(context, error)
+    const { reply, report } = unsuccessful(context, error, { issueNumber, usage: true })
     await Promise.all([
       seen,
       react(context, commentId, 'confused'),
-      context.conversation
-        .createComment(issueNumber, renderFailure(error.message, context.runUrl))
-        .catch(() => undefined),
+      context.conversation.createComment(issueNumber, reply).catch(() => undefined),
       settled()
     ])
-    return {
-      state: 'failed',
-      dryRun: context.inputs.dryRun,
-      issueNumber,
-      error: { code: error.code, message: error.message }
-    }
+    return report
   }
 }

@@ -1,5 +1,7 @@
 import type { ConfirmChoice } from '../chatops/grammar.js'
-import { renderMissionStarted } from '../chatops/render.js'
+import { escapeCodeSpan } from '../chatops/escape.js'
+import { asWords } from '../chatops/message.js'
+import { chosenKey, renderMissionStarted } from '../chatops/render.js'
 import type { CandidateState, StateCandidate } from '../chatops/state.js'
 import { KittyError } from '../errors.js'
 import { resolveTrackerBinding } from '../origin/binding.js'
@@ -23,17 +25,30 @@ export interface ConfirmSource {
   onPublished?: () => Promise<void>
 }
 
-/** Picks the chosen candidate from the list, by row number or ticket key. */
-export function chooseCandidate(state: CandidateState, choice: ConfirmChoice): StateCandidate {
+/** `<prefix> <rest>` as a code span of a sentence. */
+function command(prefix: string, rest: string): string {
+  return escapeCodeSpan(`${prefix} ${rest}`)
+}
+
+/** Picks the chosen candidate from the list, by row number or ticket key; refuses anything else. */
+export function chooseCandidate(
+  state: CandidateState,
+  choice: ConfirmChoice,
+  prefix: string
+): StateCandidate {
   const count = state.candidates.length
+  const again = command(prefix, 'start-from <ticket key or words>')
   if ('index' in choice) {
     const chosen = state.candidates[choice.index - 1]
     if (chosen !== undefined) return chosen
     throw new KittyError(
-      'input-invalid',
+      'candidate-not-listed',
       count === 0
-        ? 'The candidate list is empty, so there is nothing to confirm; start a new search.'
-        : `There is no candidate ${choice.index} in the list; choose 1 to ${count}.`
+        ? `The candidate list is empty, so there is nothing to confirm; search again with ${again}.`
+        : `There is no row ${choice.index} in the candidate list; ` +
+            (count === 1
+              ? `confirm it with ${command(prefix, 'confirm 1')}.`
+              : `choose a row from 1 to ${count}, for example ${command(prefix, 'confirm 1')}.`)
     )
   }
   const chosen = state.candidates.find(
@@ -41,31 +56,57 @@ export function chooseCandidate(state: CandidateState, choice: ConfirmChoice): S
   )
   if (chosen !== undefined) return chosen
   throw new KittyError(
-    'input-invalid',
-    `${choice.key} is not in the candidate list; confirm one of the listed tickets.`
+    'candidate-not-listed',
+    `${asWords(choice.key)} is not in the candidate list; confirm one of the listed tickets, ` +
+      `or search for it with ${command(prefix, `start-from ${choice.key}`)}.`
   )
 }
 
-/** The newest open list, or a sentence for why there is nothing to confirm. */
-function openList(
+/** The newest list, or a refusal saying why there is nothing to confirm and what to do. */
+function newestList(
   lookup: StateLookup,
   prefix: string
 ): { commentId: number; state: CandidateState } {
+  const again = command(prefix, 'start-from <ticket key or words>')
   if (!lookup.found) {
+    if (lookup.reason === 'expired') {
+      throw new KittyError(
+        'list-expired',
+        `The candidate list has expired, so it can no longer be confirmed; search again with ${again}.`
+      )
+    }
     throw new KittyError(
-      'input-invalid',
-      lookup.reason === 'expired'
-        ? `The candidate list has expired; run \`${prefix} start-from\` again.`
-        : `There is no candidate list in this issue to confirm; start with \`${prefix} start-from <ticket>\`.`
+      'list-not-found',
+      `There is no candidate list in this issue to confirm; start with ${again}.`
     )
   }
   if (lookup.state.status === 'cancelled') {
     throw new KittyError(
-      'input-invalid',
-      `The candidate list was cancelled, so there is nothing to confirm; run \`${prefix} start-from\` again.`
+      'list-cancelled',
+      `The newest candidate list was cancelled, so there is nothing to confirm; search again with ${again}.`
     )
   }
   return lookup
+}
+
+/** Refuses a confirm by anyone but the list's requester, when only the requester may confirm. */
+export function requireRequester(
+  context: BotContext,
+  state: CandidateState,
+  verb: 'confirm' | 'cancel'
+): void {
+  if (
+    context.inputs.confirmBy !== 'requester' ||
+    state.requester.toLowerCase() === context.source.actor.toLowerCase()
+  ) {
+    return
+  }
+  const own = command(context.inputs.commandPrefix, 'start-from <ticket key or words>')
+  throw new KittyError(
+    'not-requester',
+    `The newest candidate list was asked for by @${state.requester}, and only they can ${verb} it. ` +
+      `To start a mission yourself, run ${own}: your own list becomes the newest.`
+  )
 }
 
 function existingMissionReport(
@@ -84,6 +125,43 @@ function existingMissionReport(
 }
 
 /**
+ * A confirm of a list that already started its mission. Choosing that ticket again (a re-run, or
+ * a second try) answers with the existing mission; choosing another is refused with what to do.
+ */
+async function confirmConsumed(
+  context: BotContext,
+  state: CandidateState,
+  choice: ConfirmChoice,
+  issueNumber: number
+): Promise<RunReport> {
+  const prefix = context.inputs.commandPrefix
+  const chosen = chooseCandidate(state, choice, prefix)
+  const started = chosenKey(state)
+  if (started !== undefined && started !== chosen.external_issue_key) {
+    const wanted = chosen.external_issue_key
+    throw new KittyError(
+      'list-consumed',
+      `This candidate list already started mission ${escapeCodeSpan(state.mission_slug ?? '')} ` +
+        `from ${asWords(started)}, and a list starts one mission. To start one from ` +
+        `${asWords(wanted)} too, run ${command(prefix, `start-from ${wanted}`)}.`
+    )
+  }
+  if (state.pull_request !== undefined) {
+    await context.conversation.createComment(
+      issueNumber,
+      renderMissionStarted({
+        missionSlug: state.mission_slug ?? '',
+        key: started ?? chosen.external_issue_key,
+        prUrl: state.pull_request.url,
+        prNumber: state.pull_request.number,
+        existing: true
+      })
+    )
+  }
+  return existingMissionReport(context, state, issueNumber)
+}
+
+/**
  * `confirm`: verify the newest open list and re-fetch the chosen ticket, then start its mission
  * (see startConfirmedMission), marking the list consumed and replying on the issue.
  */
@@ -93,34 +171,14 @@ export async function confirmFlow(
   where: ConfirmSource,
   reads: ConfirmReads
 ): Promise<RunReport> {
-  const { inputs, source } = context
-  const { commentId: listCommentId, state } = openList(await reads.lookup, inputs.commandPrefix)
-  if (
-    inputs.confirmBy === 'requester' &&
-    state.requester.toLowerCase() !== source.actor.toLowerCase()
-  ) {
-    throw new KittyError(
-      'input-invalid',
-      `Only @${state.requester}, who asked for this list, can confirm it (confirm-by: requester).`
-    )
-  }
+  const { inputs } = context
+  const { commentId: listCommentId, state } = newestList(await reads.lookup, inputs.commandPrefix)
+  requireRequester(context, state, 'confirm')
   if (state.status === 'consumed') {
-    if (state.pull_request !== undefined) {
-      await context.conversation.createComment(
-        where.issueNumber,
-        renderMissionStarted({
-          missionSlug: state.mission_slug ?? '',
-          key: state.candidates[0]?.external_issue_key ?? '',
-          prUrl: state.pull_request.url,
-          prNumber: state.pull_request.number,
-          existing: true
-        })
-      )
-    }
-    return existingMissionReport(context, state, where.issueNumber)
+    return confirmConsumed(context, state, choice, where.issueNumber)
   }
 
-  const chosen = chooseCandidate(state, choice)
+  const chosen = chooseCandidate(state, choice, inputs.commandPrefix)
   const binding = resolveTrackerBinding(await reads.config, {
     provider: inputs.provider,
     projectSlug: inputs.projectSlug,

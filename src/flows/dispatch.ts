@@ -1,6 +1,6 @@
 import { validateConfirmKey, validateQuery } from '../chatops/grammar.js'
 import type { ParsedQuery } from '../chatops/grammar.js'
-import { renderFailure } from '../chatops/render.js'
+import { asWords } from '../chatops/message.js'
 import { KittyError, toKittyError } from '../errors.js'
 import type { Inputs } from '../inputs.js'
 import type { RunReport } from '../report.js'
@@ -8,6 +8,7 @@ import type { BotContext } from './context.js'
 import { baseBranchOf } from './context.js'
 import { gateActor } from './gate.js'
 import { startConfirmedMission } from './mission-start.js'
+import { logUnsuccessful, unsuccessful } from './unsuccessful.js'
 import { newListIdentity, readTrackerConfig, searchForQuery, startFromFlow } from './start-from.js'
 
 /** What a workflow_dispatch asks for, from its validated inputs. */
@@ -19,7 +20,8 @@ export interface DispatchRequest {
 
 /**
  * The `query` and `confirm` inputs through the same validators as comment commands.
- * Throws KittyError `input-invalid` when `query` is missing or either input is unusable.
+ * Throws KittyError `input-invalid` when `query` is missing (the workflow does not pass it) and
+ * `command-invalid` when either input is unusable (the person typed it wrong).
  */
 export function dispatchRequest(inputs: Pick<Inputs, 'query' | 'confirm'>): DispatchRequest {
   if (inputs.query === undefined) {
@@ -92,20 +94,12 @@ async function answerDispatch(context: BotContext, reads: DispatchReads): Promis
     }
   } catch (thrown) {
     const error = toKittyError(thrown)
-    context.log.warning(
-      `${error.code}: ${error.message}${error.detail === undefined ? '' : ` (${error.detail})`}`
-    )
+    logUnsuccessful(context, error)
+    const { reply, report } = unsuccessful(context, error, { issueNumber })
     if (issueNumber !== undefined) {
-      await context.conversation
-        .createComment(issueNumber, renderFailure(error.message, context.runUrl))
-        .catch(() => undefined)
+      await context.conversation.createComment(issueNumber, reply).catch(() => undefined)
     }
-    return {
-      state: 'failed',
-      dryRun: inputs.dryRun,
-      ...(issueNumber === undefined ? {} : { issueNumber }),
-      error: { code: error.code, message: error.message }
-    }
+    return report
   }
 }
 
@@ -122,8 +116,9 @@ async function confirmFromDispatch(
   )
   if (ticket === undefined) {
     throw new KittyError(
-      'ticket-not-found',
-      `${key} is not among the results for ${result.query_used}; run without confirm to see them.`
+      'candidate-not-listed',
+      `${key} is not among the results for ${asWords(result.query_used)}; run without ` +
+        '`confirm` to see them, or search for the key itself.'
     )
   }
   return startConfirmedMission(

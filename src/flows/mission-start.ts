@@ -110,7 +110,9 @@ export async function startConfirmedMission(
     )
     await Promise.all([
       target.onPublished?.(),
-      listComment === undefined ? undefined : markConsumed(context, listComment, mission, pull),
+      listComment === undefined
+        ? undefined
+        : markConsumed(context, listComment, { mission, pull, ticket }),
       issueNumber === undefined
         ? undefined
         : context.conversation.createComment(
@@ -176,17 +178,18 @@ export async function startConfirmedMission(
   }
 }
 
+/** Re-signs the list as consumed, recording the mission, its pull request and the chosen ticket. */
 async function markConsumed(
   context: BotContext,
   listComment: { id: number; state: CandidateState },
-  mission: MissionFromTicketResult,
-  pull: PullRequestRef
+  outcome: { mission: MissionFromTicketResult; pull: PullRequestRef; ticket: OriginCandidate }
 ): Promise<void> {
   const consumed = {
     ...listComment.state,
     status: 'consumed' as const,
-    mission_slug: mission.missionSlug,
-    pull_request: pull
+    mission_slug: outcome.mission.missionSlug,
+    pull_request: outcome.pull,
+    chosen_issue_id: outcome.ticket.external_issue_id
   }
   await context.conversation.updateComment(
     listComment.id,

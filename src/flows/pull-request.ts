@@ -37,10 +37,10 @@ export function pullRequestBody(
   provenance: Provenance
 ): string {
   const origin = mission.originTicket
+  // The ticket is the card's header row: GitHub renders a table without one with an empty bar.
   const card = [
-    '| | |',
-    '|---|---|',
     row('Ticket', markdownLink(origin.external_issue_key, origin.external_issue_url, 64)),
+    '|---|---|',
     row('Title', escapeInline(origin.title, 200)),
     row('Status', escapeInline(ticket.status, 60)),
     row('Provider', providerName(origin.provider)),

@@ -101,7 +101,8 @@ export function candidateComment(context: BotContext, state: CandidateState): st
     state,
     marker: encodeStateMarker(state, context.stateKey),
     prefix: context.inputs.commandPrefix,
-    scopeLabel: scopeLabel(state)
+    scopeLabel: scopeLabel(state),
+    limit: context.inputs.candidateLimit
   })
 }
 
