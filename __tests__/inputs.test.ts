@@ -31,7 +31,6 @@ describe('readInputs', () => {
       candidateLimit: 10,
       baseBranch: undefined,
       missionType: 'software-dev',
-      missionLayout: 'auto',
       provider: undefined,
       projectSlug: undefined,
       bindingRef: undefined,
@@ -58,7 +57,6 @@ describe('readInputs', () => {
         'confirm-by': 'any-writer',
         'candidate-limit': '50',
         'base-branch': 'release/2.0',
-        'mission-layout': 'numbered',
         provider: 'jira',
         'project-slug': 'acme-platform',
         'binding-ref': 'srm_01HX',
@@ -113,7 +111,6 @@ describe('readInputs', () => {
       'not a url',
       'Input `saas-url` must be an http(s) URL such as https://spec-kitty.example.com.'
     ],
-    ['mission-layout', 'flat', 'Input `mission-layout` must be one of auto, mid8, numbered.'],
     ['confirm-by', 'anyone', 'Input `confirm-by` must be one of requester, any-writer.'],
     ['provider', 'github', 'Input `provider` must be one of jira, linear.'],
     ['pr-draft', 'yes', 'Input `pr-draft` must be true or false.'],

@@ -117,7 +117,7 @@ describe('readTrigger', () => {
       ...REPO,
       number: 7,
       login: 'ben',
-      head: 'kitty/mission-web-123-01M0M9D8',
+      head: 'kitty-origin/web-123-01M0M9D8',
       headSha: 'a'.repeat(40),
       base: 'release'
     })
@@ -126,6 +126,7 @@ describe('readTrigger', () => {
       source: { owner: 'acme', repo: 'webapp', defaultBranch: 'trunk', actor: 'ben' },
       pullNumber: 7,
       headSha: 'a'.repeat(40),
+      headRef: 'kitty-origin/web-123-01M0M9D8',
       baseRef: 'release'
     })
   })

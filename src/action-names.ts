@@ -14,7 +14,6 @@ export const INPUTS = {
   'candidate-limit': { required: false, default: '10' },
   'base-branch': { required: false },
   'mission-type': { required: false, default: 'software-dev' },
-  'mission-layout': { required: false, default: 'auto' },
   provider: { required: false },
   'project-slug': { required: false },
   'binding-ref': { required: false },

@@ -23,7 +23,6 @@ export interface Inputs {
   candidateLimit: number
   baseBranch: string | undefined
   missionType: string
-  missionLayout: 'auto' | 'mid8' | 'numbered'
   provider: Provider | undefined
   projectSlug: string | undefined
   bindingRef: string | undefined
@@ -144,7 +143,6 @@ const PARSERS = {
   'mission-type': z
     .string()
     .regex(/^[a-z][a-z0-9-]{0,63}$/, { error: 'must be a mission type such as software-dev' }),
-  'mission-layout': oneOf(['auto', 'mid8', 'numbered']),
   provider: oneOf(['jira', 'linear']),
   'project-slug': slugLike,
   'binding-ref': slugLike,
@@ -206,7 +204,6 @@ export function readInputs(source: InputSource): Inputs {
     candidateLimit: withDefault('candidate-limit'),
     baseBranch: get('base-branch'),
     missionType: withDefault('mission-type'),
-    missionLayout: withDefault('mission-layout'),
     provider: get('provider'),
     projectSlug: get('project-slug'),
     bindingRef: get('binding-ref'),

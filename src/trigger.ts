@@ -29,6 +29,8 @@ export type Trigger =
       pullNumber: number
       /** The commit the pull request's files are checked at. */
       headSha: string
+      /** The pull request's branch. */
+      headRef: string
       /** The branch the pull request targets. */
       baseRef: string
     }
@@ -66,7 +68,7 @@ const PullRequestEvent = z.object({
   action: z.string(),
   pull_request: z.object({
     number: z.number(),
-    head: z.object({ sha: z.string().min(1) }),
+    head: z.object({ sha: z.string().min(1), ref: z.string().min(1) }),
     base: z.object({ ref: z.string().min(1) })
   }),
   repository: Repository,
@@ -99,6 +101,7 @@ function readPullRequest(payload: unknown, actor: string): Trigger {
     source: sourceOf(repository, sender?.login ?? actor),
     pullNumber: pull.number,
     headSha: pull.head.sha,
+    headRef: pull.head.ref,
     baseRef: pull.base.ref
   }
 }

@@ -20,7 +20,7 @@ function newestBotComment(): string {
 
 function branches(): string[] {
   return [...bot.github.repo('acme/webapp').refs.keys()].filter(ref =>
-    ref.startsWith('refs/heads/kitty/')
+    ref.startsWith('refs/heads/kitty-origin/')
   )
 }
 
@@ -97,7 +97,7 @@ describe('confirm', () => {
     const report = await bot.say('ana', '/kitty confirm 1')
     expect(report.state).toBe('mission-created')
     const mission = report.mission!
-    expect(mission.branch).toBe(`kitty/mission-${mission.slug}`)
+    expect(mission.branch).toBe(`kitty-origin/${mission.slug}`)
     expect(mission.slug).toMatch(/^web-123-[0-9A-HJKMNP-TV-Z]{8}$/)
     expect(bot.saasCalls(BIND)).toBe(1)
 
@@ -107,8 +107,8 @@ describe('confirm', () => {
     expect(meta).toMatchObject({
       mission_id: mission.id,
       mission_slug: mission.slug,
-      coordination_branch: mission.branch,
-      target_branch: 'main',
+      topology: 'single_branch',
+      target_branch: mission.branch,
       origin_ticket: {
         external_issue_key: 'WEB-123',
         provider: 'linear',
@@ -118,6 +118,7 @@ describe('confirm', () => {
     for (const file of [
       'spec.md',
       'status.events.jsonl',
+      'status.json',
       'tasks/README.md',
       'checklists/.gitkeep',
       'research/.gitkeep'

@@ -17,7 +17,7 @@ const BIND = '/api/v1/tracker/mission-origin/bind/'
 
 function missionBranches(): string[] {
   return [...bot.github.repo('acme/webapp').refs.keys()].filter(ref =>
-    ref.startsWith('refs/heads/kitty/mission-')
+    ref.startsWith('refs/heads/kitty-origin/')
   )
 }
 

@@ -141,7 +141,7 @@ describe('a dry run of confirm', () => {
         new RegExp(`^Create branch \`${mission.branch}\` at \`[0-9a-f]{40}\`$`)
       ),
       `Bind WEB-123 as the origin of mission \`${mission.id}\` at the Spec Kitty SaaS`,
-      `Commit 6 files to \`${mission.branch}\``,
+      `Commit 7 files to \`${mission.branch}\``,
       `Open pull request from \`${mission.branch}\` into \`main\`: Start mission from WEB-123: Add Clerk auth`,
       expect.stringMatching(/^🚀 reaction on comment \d+$/),
       expect.stringMatching(/^Edit comment \d+ to read$/),

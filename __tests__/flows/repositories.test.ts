@@ -34,7 +34,7 @@ describe('missions in other kinds of repository', () => {
     expect(bind?.body).not.toHaveProperty('project_slug')
   })
 
-  it('numbers the mission after the highest NNN in an older numbered repository', async () => {
+  it('names the mission <slug>-<mid8> also in a repository of older NNN- missions', async () => {
     bot = await startBot({
       repository: 'acme/legacy',
       issue: { number: 3, user: 'ana' },
@@ -43,16 +43,16 @@ describe('missions in other kinds of repository', () => {
     bot.github.setCollaborator('acme/legacy', 'ana', 'write')
     await bot.say('ana', '/kitty start-from WEB-123')
     const report = await bot.say('ana', '/kitty confirm 1')
-    expect(report.mission?.dir).toMatch(/^kitty-specs\/\d{3}-web-123$/)
-    expect(report.mission?.branch).toMatch(/^kitty\/mission-web-123-[0-9A-HJKMNP-TV-Z]{8}$/)
+    expect(report.mission?.dir).toMatch(/^kitty-specs\/web-123-[0-9A-HJKMNP-TV-Z]{8}$/)
+    expect(report.mission?.branch).toMatch(/^kitty-origin\/web-123-[0-9A-HJKMNP-TV-Z]{8}$/)
     const meta = JSON.parse(
       bot.github.readFile(
         'acme/legacy',
         report.mission!.branch,
         `${report.mission!.dir}/meta.json`
       )!
-    ) as { mission_number: number }
-    expect(meta.mission_number).toBeGreaterThan(1)
+    ) as { mission_number: number | null }
+    expect(meta.mission_number).toBeNull()
   })
 
   it('reads no template when the repository has no overrides folder', async () => {

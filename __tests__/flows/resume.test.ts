@@ -19,7 +19,7 @@ const NOT_ACCESSIBLE = {
 
 function missionBranches(): string[] {
   return [...bot.github.repo('acme/webapp').refs.keys()].filter(ref =>
-    ref.startsWith('refs/heads/kitty/mission-')
+    ref.startsWith('refs/heads/kitty-origin/')
   )
 }
 

@@ -45,10 +45,10 @@ export function resultOf(run: RunResult): Record<string, unknown> {
   return JSON.parse(run.outputs.result ?? 'null') as Record<string, unknown>
 }
 
-/** The mission branches (`kitty/…`) of the scenario's repository. */
+/** The mission branches (`kitty-origin/…`) of the scenario's repository. */
 export function missionBranches(scenario: Scenario): string[] {
   return [...scenario.github.repo(scenario.repository).refs.keys()].filter(ref =>
-    ref.startsWith('refs/heads/kitty/')
+    ref.startsWith('refs/heads/kitty-origin/')
   )
 }
 

@@ -59,7 +59,7 @@ describe('the built action, start-from then confirm', () => {
     expect(slug).toMatch(/^web-123-[0-9A-HJKMNP-TV-Z]{8}$/)
     expect(outputs).toMatchObject({
       'mission-dir': `kitty-specs/${slug}`,
-      branch: `kitty/mission-${slug}`,
+      branch: `kitty-origin/${slug}`,
       'pull-request-url': `https://github.com/acme/webapp/pull/${outputs['pull-request-number']}`
     })
     expect(resultOf(confirm.run)).toMatchObject({
@@ -67,7 +67,7 @@ describe('the built action, start-from then confirm', () => {
       state: 'mission-created',
       dry_run: false,
       issue_number: 42,
-      mission: { slug, branch: `kitty/mission-${slug}` },
+      mission: { slug, branch: `kitty-origin/${slug}` },
       origin_ticket: {
         external_issue_key: 'WEB-123',
         provider: 'linear',
@@ -76,7 +76,7 @@ describe('the built action, start-from then confirm', () => {
     })
     expect(JSON.parse(outputs['origin-ticket']!)).toMatchObject({ external_issue_key: 'WEB-123' })
 
-    expect(missionBranches(s)).toEqual([`refs/heads/kitty/mission-${slug}`])
+    expect(missionBranches(s)).toEqual([`refs/heads/kitty-origin/${slug}`])
     const meta = JSON.parse(
       s.github.readFile('acme/webapp', outputs.branch!, `kitty-specs/${slug}/meta.json`)!
     ) as Record<string, unknown>
@@ -99,7 +99,7 @@ describe('the built action, start-from then confirm', () => {
     expect(bodies.at(-1)).toContain(`🚀 Mission \`${slug}\` started from WEB-123`)
     expect(reactions(s, confirm.payload.comment.id)).toEqual(['eyes', 'rocket'])
     expect(confirm.run.summary).toContain('## kitty-origin: Mission created')
-    expect(confirm.run.summary).toContain(`- Branch: \`kitty/mission-${slug}\``)
+    expect(confirm.run.summary).toContain(`- Branch: \`kitty-origin/${slug}\``)
   })
 
   it('starts a mission from Linear free text, confirmed by ticket key', async () => {

@@ -1,80 +1,44 @@
 import { describe, expect, it } from '@jest/globals'
-import { MID8_INPUT, MID8_META, NUMBERED_META } from '../../__fixtures__/mission/tickets.js'
+import { JIRA_META, LINEAR_INPUT, LINEAR_META } from '../../__fixtures__/mission/tickets.js'
 import { KittyError } from '../../src/errors.js'
 import {
   buildMeta,
   parseMeta,
+  purposeContext,
   serializeMeta,
   validateMeta,
   type MetaInput,
   type MissionMeta
 } from '../../src/mission/meta.js'
 
-const NAMES = {
-  missionSlug: 'web-123-01M0M9D8',
-  missionNumber: null,
-  branch: 'kitty/mission-web-123-01M0M9D8'
-}
+const BRANCH = 'kitty-origin/web-123-01M0M9D8'
 
 const INPUT: MetaInput = {
-  missionId: MID8_INPUT.missionId,
-  names: NAMES,
-  ticket: MID8_INPUT.ticket,
-  originTicket: MID8_INPUT.originTicket,
+  missionId: LINEAR_INPUT.missionId,
+  names: { missionSlug: 'web-123-01M0M9D8', branch: BRANCH },
+  ticket: LINEAR_INPUT.ticket,
+  originTicket: LINEAR_INPUT.originTicket,
   missionType: 'software-dev',
-  targetBranch: 'main',
-  nowMs: MID8_INPUT.nowMs
+  nowMs: LINEAR_INPUT.nowMs
 }
 
-const FALLBACK =
-  'This mission advances Add Clerk auth on main so stakeholders can track the work from mission creation onward.'
+const FALLBACK = `This mission advances Add Clerk auth on ${BRANCH} so stakeholders can track the work from mission creation onward.`
 
 describe('buildMeta', () => {
   it('serialises byte for byte as Python writes the contract’s meta.json', () => {
-    expect(serializeMeta(buildMeta(INPUT))).toBe(MID8_META)
+    expect(serializeMeta(buildMeta(INPUT))).toBe(LINEAR_META)
   })
 
-  it('records a numbered mission’s number as an integer, as spec-kitty 3.x writes it', () => {
-    const meta = buildMeta({
-      ...INPUT,
-      names: { missionSlug: '003-proj-key-9', missionNumber: '003', branch: 'kitty/mission-x' }
+  it('writes the single_branch shape: no coordination branch, target_branch the PR’s head', () => {
+    const meta = buildMeta(INPUT)
+    expect(meta).toMatchObject({
+      topology: 'single_branch',
+      flattened: false,
+      pr_bound: true,
+      mission_number: null,
+      target_branch: BRANCH
     })
-    expect(meta.mission_number).toBe(3)
-    expect(serializeMeta(meta)).toContain('\n  "mission_number": 3,\n')
-    expect(NUMBERED_META).toContain('\n  "mission_number": 3,\n')
-  })
-
-  it.each([
-    ['no body', undefined, FALLBACK],
-    ['an empty body', '', FALLBACK],
-    [
-      'a first paragraph of 23 characters',
-      '12345678901234567890123\n\nmuch longer second paragraph',
-      FALLBACK
-    ],
-    [
-      'a first paragraph of exactly 24 characters',
-      '123456789012345678901234',
-      '123456789012345678901234'
-    ],
-    [
-      '23 letters and an emoji, 24 code points',
-      '😀2345678901234567890123x',
-      '😀2345678901234567890123x'
-    ],
-    [
-      'a first paragraph spread over lines',
-      '  Sign in  with\n\tClerk everywhere \n\nrest',
-      'Sign in with Clerk everywhere'
-    ],
-    [
-      'leading blank lines',
-      '\n\n   \nThe real first paragraph is here.',
-      'The real first paragraph is here.'
-    ]
-  ])('takes purpose_context from %s', (_name, body, expected) => {
-    const meta = buildMeta({ ...INPUT, ticket: { title: 'Add  Clerk\nauth', body } })
-    expect(meta.purpose_context).toBe(expected)
+    expect(Object.keys(meta)).not.toContain('coordination_branch')
   })
 
   it('collapses the title’s whitespace into friendly_name and purpose_tldr', () => {
@@ -83,11 +47,17 @@ describe('buildMeta', () => {
     expect(meta.purpose_tldr).toBe('Add Clerk auth')
   })
 
+  it('keeps origin_ticket’s raw title, the string the SaaS was sent as external_title', () => {
+    const meta = buildMeta(INPUT)
+    expect(meta.origin_ticket.title).toBe('  Add Clerk   auth — für Café 😀 ')
+    expect(meta.friendly_name).toBe('Add Clerk auth — für Café 😀')
+  })
+
   it('falls back to the ticket key when the title is blank', () => {
     const meta = buildMeta({ ...INPUT, ticket: { title: ' \n ' } })
     expect(meta.friendly_name).toBe('WEB-123')
     expect(meta.purpose_context).toBe(
-      'This mission advances WEB-123 on main so stakeholders can track the work from mission creation onward.'
+      `This mission advances WEB-123 on ${BRANCH} so stakeholders can track the work from mission creation onward.`
     )
   })
 
@@ -98,10 +68,74 @@ describe('buildMeta', () => {
   })
 })
 
+describe('purposeContext', () => {
+  // spec-kitty's "Slug and summary" cases (origin-test-cases.md) and the edges of its rule:
+  // the first paragraph of at least 24 characters, searching all paragraphs.
+  it.each([
+    ['no body', undefined, FALLBACK],
+    ['an empty body', '', FALLBACK],
+    ['only short paragraphs', 'See below.\n\nToo short too.', FALLBACK],
+    [
+      'a short first paragraph, as spec-kitty’s own case "See below."',
+      'See below.\n\nThe long paragraph explains what the mission is for.',
+      'The long paragraph explains what the mission is for.'
+    ],
+    [
+      'a heading first, as a typical ticket has',
+      '## Why\n\nUsers should sign in with Clerk instead of our home-grown auth.',
+      'Users should sign in with Clerk instead of our home-grown auth.'
+    ],
+    [
+      'a first paragraph of 23 characters',
+      '12345678901234567890123\n\nmuch longer second paragraph',
+      'much longer second paragraph'
+    ],
+    ['exactly 24 characters', '123456789012345678901234', '123456789012345678901234'],
+    [
+      '23 characters and an emoji, 24 code points',
+      '😀2345678901234567890123x',
+      '😀2345678901234567890123x'
+    ],
+    [
+      'a paragraph spread over lines',
+      '  Sign in  with\n\tClerk everywhere, please \n\nrest',
+      'Sign in with Clerk everywhere, please'
+    ],
+    [
+      'leading blank lines and Windows line ends',
+      '\r\n\r\n   \r\nThe real first paragraph is here.\r\n\r\nNext paragraph, also long enough.',
+      'The real first paragraph is here.'
+    ],
+    [
+      'a blank line holding a non-breaking space, which Python’s \\s matches',
+      'Short.\n\u00a0\nThis is the paragraph after it.',
+      'This is the paragraph after it.'
+    ],
+    [
+      'a form feed alone between lines, which is no paragraph break',
+      'Short line\fwith a form feed, long enough',
+      'Short line with a form feed, long enough'
+    ]
+  ])('takes %s', (_name, body, expected) => {
+    expect(purposeContext(body, 'Add Clerk auth', BRANCH)).toBe(expected)
+  })
+
+  it('is what spec-kitty’s own _derive_ticket_summary picks (checked in expected.py)', () => {
+    expect(JSON.parse(LINEAR_META)).toMatchObject({
+      purpose_context:
+        'Users should sign in with Clerk instead of our home-grown auth. It must keep "remember me".'
+    })
+    expect(JSON.parse(JIRA_META)).toMatchObject({
+      purpose_context:
+        'This mission advances Fix login on kitty-origin/proj-key-9-01M0M9D8 so stakeholders can track the work from mission creation onward.'
+    })
+  })
+})
+
 describe('validateMeta', () => {
   const valid = buildMeta(INPUT)
 
-  it('accepts the meta buildMeta makes, in both layouts', () => {
+  it('accepts the meta buildMeta makes, and a numbered mission spec-kitty made', () => {
     expect(() => {
       validateMeta(valid)
     }).not.toThrow()
@@ -173,22 +207,22 @@ describe('validateMeta', () => {
 
 describe('parseMeta', () => {
   it('reads what serializeMeta writes and calls it canonical', () => {
-    const parsed = parseMeta(MID8_META)
+    const parsed = parseMeta(LINEAR_META)
     expect(parsed).not.toBeInstanceOf(KittyError)
     expect(parsed).toEqual({ meta: buildMeta(INPUT), canonical: true })
-    expect(parseMeta(NUMBERED_META)).toMatchObject({ canonical: true, meta: { mission_number: 3 } })
+    expect(parseMeta(JIRA_META)).toMatchObject({ canonical: true, meta: { mission_number: null } })
   })
 
   it.each([
-    ['four-space indentation', JSON.stringify(JSON.parse(MID8_META), null, 4) + '\n'],
-    ['no trailing newline', MID8_META.trimEnd()],
-    ['a key out of sorted order', MID8_META.replace('{\n', '{\n  "vcs": "git",\n')]
+    ['four-space indentation', JSON.stringify(JSON.parse(LINEAR_META), null, 4) + '\n'],
+    ['no trailing newline', LINEAR_META.trimEnd()],
+    ['a key out of sorted order', LINEAR_META.replace('{\n', '{\n  "vcs": "git",\n')]
   ])('reads a valid meta.json with %s but says it is not canonical', (_name, text) => {
     expect(parseMeta(text)).toMatchObject({ canonical: false, meta: { slug: 'web-123-01M0M9D8' } })
   })
 
   it('judges canonical form on the whole text but drops unknown keys from the meta', () => {
-    const parsed = parseMeta(MID8_META.replace('{\n', '{\n  "accepted_at": "x",\n'))
+    const parsed = parseMeta(LINEAR_META.replace('{\n', '{\n  "accepted_at": "x",\n'))
     expect(parsed).toMatchObject({ canonical: true })
     expect(Object.keys((parsed as { meta: object }).meta)).not.toContain('accepted_at')
   })
@@ -199,22 +233,22 @@ describe('parseMeta', () => {
     ['a JSON null', 'null', 'meta.json is not a JSON object.'],
     [
       'a missing key',
-      MID8_META.replace('  "pr_bound": true,\n', ''),
+      LINEAR_META.replace('  "pr_bound": true,\n', ''),
       'meta.json has a missing or mistyped pr_bound.'
     ],
     [
       'a mission_number written as a string',
-      MID8_META.replace('"mission_number": null', '"mission_number": "004"'),
+      LINEAR_META.replace('"mission_number": null', '"mission_number": "004"'),
       'meta.json has a missing or mistyped mission_number.'
     ],
     [
       'an origin_ticket with a missing key',
-      MID8_META.replace('    "resource_id": "team-uuid",\n', ''),
+      LINEAR_META.replace('    "resource_id": "team-uuid",\n', ''),
       'meta.json has a missing or mistyped origin_ticket.resource_id.'
     ],
     [
       'a slug spec-kitty would refuse',
-      MID8_META.replaceAll('web-123-01M0M9D8', 'web_123'),
+      LINEAR_META.replaceAll('web-123-01M0M9D8', 'web_123'),
       'meta.json has mission_slug web_123, which is neither NNN-<slug> nor <slug>-<mid8>.'
     ]
   ])('returns a mission-invalid error for %s', (_name, text, message) => {
@@ -225,7 +259,7 @@ describe('parseMeta', () => {
 
   it('returns an error, not a throw, for text holding a lone surrogate', () => {
     const parsed = parseMeta(
-      MID8_META.replace('"Add Clerk auth — für', '"Add \\ud800 Clerk auth — für')
+      LINEAR_META.replace('"Add Clerk auth — für', '"Add \\ud800 Clerk auth — für')
     )
     expect(parsed).toBeInstanceOf(KittyError)
     expect(parsed).toMatchObject({ code: 'mission-invalid' })

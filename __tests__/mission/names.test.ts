@@ -1,7 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { decodeTime, isValid } from 'ulid'
 import {
-  detectLayout,
   isUlid,
   mid8,
   missionNames,
@@ -113,89 +112,27 @@ describe('ulidFromParts', () => {
   })
 })
 
-describe('detectLayout', () => {
-  it.each([
-    ['an empty kitty-specs/', [], 'auto', 'mid8'],
-    ['only NNN- directories', ['001-login', '002-signup'], 'auto', 'numbered'],
-    ['a mix of numbered and mid8 directories', ['001-login', 'web-1-01M0M9D8'], 'auto', 'mid8'],
-    ['a four-digit prefix, which is not NNN-', ['1234-big'], 'auto', 'mid8'],
-    ['a prefix without the dash', ['001login'], 'auto', 'mid8'],
-    ['an explicit mid8 in a numbered repository', ['001-login'], 'mid8', 'mid8'],
-    ['an explicit numbered in an empty repository', [], 'numbered', 'numbered']
-  ] as const)('picks the layout for %s', (_name, entries, requested, expected) => {
-    expect(detectLayout(entries, requested)).toBe(expected)
-  })
-})
-
 describe('missionNames', () => {
-  it('names a mid8 mission <slug>-<mid8> with no number', () => {
-    expect(
-      missionNames({
-        ticketSlug: 'web-123',
-        missionId: MISSION_ID,
-        layout: 'mid8',
-        existingEntries: []
-      })
-    ).toEqual({
+  it('names the mission <slug>-<mid8> on the branch kitty-origin/<slug>-<mid8>', () => {
+    expect(missionNames({ ticketSlug: 'web-123', missionId: MISSION_ID })).toEqual({
       dirName: 'web-123-01M0M9D8',
       missionDir: 'kitty-specs/web-123-01M0M9D8',
       missionSlug: 'web-123-01M0M9D8',
-      missionNumber: null,
-      branch: 'kitty/mission-web-123-01M0M9D8'
+      branch: 'kitty-origin/web-123-01M0M9D8'
     })
   })
 
-  it('numbers a numbered mission after the highest NNN, with the branch free of the prefix', () => {
-    expect(
-      missionNames({
-        ticketSlug: 'web-123',
-        missionId: MISSION_ID,
-        layout: 'numbered',
-        existingEntries: ['001-a', '003-c', '002-b', 'README.md']
-      })
-    ).toEqual({
-      dirName: '004-web-123',
-      missionDir: 'kitty-specs/004-web-123',
-      missionSlug: '004-web-123',
-      missionNumber: '004',
-      branch: 'kitty/mission-web-123-01M0M9D8'
-    })
+  it('keeps the branch out of spec-kitty’s own kitty/ namespaces', () => {
+    const { branch } = missionNames({ ticketSlug: 'mission-web-1', missionId: MISSION_ID })
+    expect(branch).toBe('kitty-origin/mission-web-1-01M0M9D8')
+    expect(branch.startsWith('kitty/')).toBe(false)
   })
 
-  it.each([
-    [[], '001'],
-    [['099-x'], '100'],
-    [['998-x', '005-y'], '999']
-  ])('pads the next number of %j to three digits: %s', (entries, number) => {
-    const names = missionNames({
-      ticketSlug: 'web-1',
-      missionId: MISSION_ID,
-      layout: 'numbered',
-      existingEntries: entries
-    })
-    expect(names.missionNumber).toBe(number)
-    expect(names.dirName).toBe(`${number}-web-1`)
-  })
-
-  it('drops a ticket slug’s own NNN- prefix, as spec-kitty does, in both layouts', () => {
-    const input = { ticketSlug: '100-bugs-to-fix', missionId: MISSION_ID, existingEntries: [] }
-    const mid8Names = missionNames({ ...input, layout: 'mid8' })
-    expect(mid8Names.dirName).toBe('bugs-to-fix-01M0M9D8')
-    expect(mid8Names.branch).toBe('kitty/mission-bugs-to-fix-01M0M9D8')
-    const numbered = missionNames({ ...input, layout: 'numbered' })
-    expect(numbered.dirName).toBe('001-bugs-to-fix')
-    expect(numbered.branch).toBe('kitty/mission-bugs-to-fix-01M0M9D8')
-  })
-
-  it('refuses to go past mission 999', () => {
-    expect(() =>
-      missionNames({
-        ticketSlug: 'web-1',
-        missionId: MISSION_ID,
-        layout: 'numbered',
-        existingEntries: ['999-last']
-      })
-    ).toThrow(expect.objectContaining({ code: 'mission-invalid' }))
+  it('drops a ticket slug’s own NNN- prefix, as spec-kitty’s own create does', () => {
+    // `spec-kitty agent mission create 100-bugs-to-fix` made bugs-to-fix-<mid8> (3.2.6rc3).
+    const names = missionNames({ ticketSlug: '100-bugs-to-fix', missionId: MISSION_ID })
+    expect(names.dirName).toBe('bugs-to-fix-01M0M9D8')
+    expect(names.branch).toBe('kitty-origin/bugs-to-fix-01M0M9D8')
   })
 
   it.each([
@@ -203,8 +140,8 @@ describe('missionNames', () => {
     ['an empty slug', '', MISSION_ID],
     ['a mission id that is not a ULID', 'web-1', 'not-a-ulid']
   ])('refuses %s', (_name, ticketSlug, missionId) => {
-    expect(() =>
-      missionNames({ ticketSlug, missionId, layout: 'mid8', existingEntries: [] })
-    ).toThrow(expect.objectContaining({ code: 'mission-invalid' }))
+    expect(() => missionNames({ ticketSlug, missionId })).toThrow(
+      expect.objectContaining({ code: 'mission-invalid' })
+    )
   })
 })

@@ -1,29 +1,27 @@
 import { describe, expect, it } from '@jest/globals'
 import {
-  MID8_EVENTS,
-  MID8_INPUT,
-  NUMBERED_EVENTS,
-  NUMBERED_INPUT
+  JIRA_EVENTS,
+  JIRA_INPUT,
+  LINEAR_EVENTS,
+  LINEAR_INPUT
 } from '../../__fixtures__/mission/tickets.js'
 import type { MissionFilesInput } from '../../src/mission/files.js'
 import { buildMeta } from '../../src/mission/meta.js'
-import { detectLayout, missionNames, slugFromTicket } from '../../src/mission/names.js'
+import { missionNames, slugFromTicket } from '../../src/mission/names.js'
 import { lifecycleEventsJsonl } from '../../src/mission/status-events.js'
 
 function metaOf(input: MissionFilesInput) {
   const names = missionNames({
     ticketSlug: slugFromTicket(input.ticket.external_issue_key, input.ticket.title),
-    missionId: input.missionId,
-    layout: detectLayout(input.existingEntries, input.layout),
-    existingEntries: input.existingEntries
+    missionId: input.missionId
   })
   return buildMeta({ ...input, names })
 }
 
 describe('lifecycleEventsJsonl', () => {
   it.each([
-    ['a mid8 mission with a configured project and unicode text', MID8_INPUT, MID8_EVENTS],
-    ['a numbered mission without a configured project', NUMBERED_INPUT, NUMBERED_EVENTS]
+    ['a mission with a configured project and unicode text', LINEAR_INPUT, LINEAR_EVENTS],
+    ['a mission without a configured project', JIRA_INPUT, JIRA_EVENTS]
   ])('writes the two lines Python writes for %s', (_name, input, expected) => {
     const jsonl = lifecycleEventsJsonl({
       meta: metaOf(input),
@@ -36,10 +34,10 @@ describe('lifecycleEventsJsonl', () => {
 
   it('puts MissionCreated first and SpecifyStarted second, one JSON object a line', () => {
     const jsonl = lifecycleEventsJsonl({
-      meta: metaOf(MID8_INPUT),
-      eventIds: MID8_INPUT.eventIds,
-      nowMs: MID8_INPUT.nowMs,
-      project: MID8_INPUT.project
+      meta: metaOf(LINEAR_INPUT),
+      eventIds: LINEAR_INPUT.eventIds,
+      nowMs: LINEAR_INPUT.nowMs,
+      project: LINEAR_INPUT.project
     })
     const lines = jsonl.split('\n')
     expect(lines).toHaveLength(3)

@@ -1,5 +1,10 @@
 import { describe, expect, it } from '@jest/globals'
-import { collapseWhitespace, firstParagraph, pythonSplit } from '../../src/mission/text.js'
+import {
+  codePointLength,
+  collapseWhitespace,
+  paragraphs,
+  pythonSplit
+} from '../../src/mission/text.js'
 
 describe('collapseWhitespace', () => {
   // Expected text from CPython 3.11: " ".join(text.split()).
@@ -23,25 +28,35 @@ describe('collapseWhitespace', () => {
   })
 })
 
-describe('firstParagraph', () => {
+describe('paragraphs', () => {
+  // Expected lists from CPython 3.11: [" ".join(c.split()) for c in re.split(r"\n\s*\n", body) if c.split()].
   it.each([
-    ['one line', 'Just one line.', 'Just one line.'],
+    ['one line', 'Just one line.', ['Just one line.']],
     [
-      'lines up to the first blank line',
+      'paragraphs split by a blank line',
       'First line\nsecond  line\n\nNext paragraph',
-      'First line second line'
+      ['First line second line', 'Next paragraph']
     ],
+    ['leading blank lines', '\n\n  \nStarts here\nand here', ['Starts here and here']],
+    ['Windows line ends', 'First\r\nsecond\r\n\r\nthird', ['First second', 'third']],
     [
-      'after leading blank lines',
-      '\n\n  \nStarts here\nand here\n\nnot here',
-      'Starts here and here'
+      'old Mac line ends, which Python does not split',
+      'First\rsecond\r\rthird',
+      ['First second third']
     ],
-    ['Windows line ends', 'First\r\nsecond\r\n\r\nthird', 'First second'],
-    ['old Mac line ends', 'First\rsecond\r\rthird', 'First second'],
-    ['a whitespace-only line as the break', 'First\n \t \nsecond', 'First'],
-    ['an empty body', '', ''],
-    ['a blank body', ' \n\t\n ', '']
-  ])('takes %s', (_name, body, expected) => {
-    expect(firstParagraph(body)).toBe(expected)
+    ['a whitespace-only line as the break', 'First\n \t \nsecond', ['First', 'second']],
+    ['an ideographic space on the blank line', 'a\n\u3000\nb', ['a', 'b']],
+    ['a zero-width space, which is no whitespace', 'a\n\u200b\nb', ['a \u200b b']],
+    ['an empty body', '', []],
+    ['a blank body', ' \n\t\n ', []]
+  ])('splits %s', (_name, body, expected) => {
+    expect(paragraphs(body)).toEqual(expected)
+  })
+})
+
+describe('codePointLength', () => {
+  it('counts code points as Python’s len does', () => {
+    expect(codePointLength('😀a')).toBe(2)
+    expect(codePointLength('')).toBe(0)
   })
 })

@@ -67,7 +67,8 @@ describe('bindMissionOrigin', () => {
         provider: 'linear',
         resource_id: 'team-uuid',
         resource_type: 'linear_team',
-        title: 'Add Clerk auth'
+        // The raw title, the same string the bind sent as external_title.
+        title: '  Add   Clerk\nauth '
       },
       originLinkId: 'ol_1',
       boundAt: '2026-04-01T12:00:00Z',

@@ -28,8 +28,6 @@ const input: StartMissionInput = {
   missionId: MISSION_ID,
   repo: 'acme/webapp',
   missionType: 'software-dev',
-  layout: 'auto',
-  targetBranch: 'main',
   nowMs: Date.UTC(2026, 10, 25, 8, 29, 15, 913),
   eventIds: ['01M0M9D8R83DDKSZ62QKGV3YW1', '01M0M9D8R83DDKSZ62QKGV3YW2']
 }
@@ -39,13 +37,9 @@ class FakeWorkspace implements MissionWorkspace {
   readonly log: string[] = []
   readonly branches = new Map<string, MissionFile[] | null>()
   files: Record<string, string> = {}
-  entries: string[] = ['checkout-flow-01JD3K2M']
   failCommit: Error | undefined
   raceOnCommit = false
 
-  listMissionEntries() {
-    return Promise.resolve(this.entries)
-  }
   readFile(path: string) {
     return Promise.resolve(this.files[path] ?? null)
   }
@@ -55,9 +49,9 @@ class FakeWorkspace implements MissionWorkspace {
     this.branches.set(branch, null)
     return Promise.resolve('created' as const)
   }
-  findCommittedMission(branch: string) {
+  findCommittedMission(branch: string, dir: string) {
     const files = this.branches.get(branch)
-    const meta = files?.find(file => file.path.endsWith('/meta.json'))
+    const meta = files?.find(file => file.path === `kitty-specs/${dir}/meta.json`)
     if (meta === undefined) return Promise.resolve(null)
     const { mission_id } = JSON.parse(meta.content) as { mission_id: string }
     return Promise.resolve({ dir: meta.path.split('/')[1]!, missionId: mission_id })
@@ -106,7 +100,7 @@ function ports(
   } satisfies StartMissionPorts
 }
 
-const BRANCH = 'kitty/mission-web-123-01M0M9D8'
+const BRANCH = 'kitty-origin/web-123-01M0M9D8'
 
 describe('startMissionFromTicket', () => {
   it('claims the branch, binds, commits, publishes and emits, in that order', async () => {
@@ -235,9 +229,9 @@ describe('startMissionFromTicket', () => {
     const listing = new Promise<void>(resolve => {
       listed = resolve
     })
-    workspace.listMissionEntries = async () => {
+    workspace.readFile = async () => {
       await listing
-      return workspace.entries
+      return null
     }
     const started = startMissionFromTicket(input, ports(workspace))
     await new Promise(resolve => setImmediate(resolve))
@@ -303,11 +297,16 @@ describe('planMission', () => {
     expect(workspace.log).toEqual([])
   })
 
-  it('numbers the mission in a numbered repository', async () => {
+  it('names the mission <slug>-<mid8> with no read of kitty-specs/, as spec-kitty 3.x does', async () => {
     const workspace = new FakeWorkspace()
-    workspace.entries = ['001-legacy-import', '007-payments']
+    const reads: string[] = []
+    workspace.readFile = path => {
+      reads.push(path)
+      return Promise.resolve(null)
+    }
     const plan = await planMission(input, workspace)
-    expect(plan.dirName).toBe('008-web-123')
-    expect(plan.branch).toBe(BRANCH)
+    expect(plan.dirName).toBe('web-123-01M0M9D8')
+    expect(plan.meta).toMatchObject({ mission_number: null, target_branch: BRANCH })
+    expect(reads.filter(path => path.startsWith('kitty-specs'))).toEqual([])
   })
 })

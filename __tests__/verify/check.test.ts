@@ -1,14 +1,15 @@
 import { describe, expect, it } from '@jest/globals'
-import { MID8_META, NUMBERED_META } from '../../__fixtures__/mission/tickets.js'
+import { JIRA_META, LINEAR_META } from '../../__fixtures__/mission/tickets.js'
 import { pythonJsonPretty } from '../../src/mission/python-json.js'
 import type { JsonValue } from '../../src/mission/python-json.js'
 import { checkMeta, firstDifferentLine, lineOfKey } from '../../src/verify/check.js'
 
 const DIR = 'web-123-01M0M9D8'
+const HEAD = 'kitty-origin/web-123-01M0M9D8'
 
-/** MID8_META with `change` applied, written back in canonical form (so only the change differs). */
+/** LINEAR_META with `change` applied, written back in canonical form (so only the change differs). */
 function canonicalWith(change: (meta: Record<string, unknown>) => void): string {
-  const meta = JSON.parse(MID8_META) as Record<string, unknown>
+  const meta = JSON.parse(LINEAR_META) as Record<string, unknown>
   change(meta)
   return pythonJsonPretty(meta as JsonValue) + '\n'
 }
@@ -18,16 +19,60 @@ function origin(meta: Record<string, unknown>): Record<string, unknown> {
 }
 
 describe('checkMeta', () => {
-  it('passes the bytes Python writes for a mid8 and a numbered mission', () => {
-    expect(checkMeta(DIR, MID8_META)).toMatchObject({ hasOrigin: true, problems: [] })
-    expect(checkMeta(DIR, MID8_META).meta?.origin_ticket.external_issue_key).toBe('WEB-123')
-    expect(checkMeta('003-proj-key-9', NUMBERED_META).problems).toEqual([])
+  it('passes the bytes Python writes for the mission kitty-origin creates', () => {
+    expect(checkMeta(DIR, LINEAR_META, HEAD)).toMatchObject({ hasOrigin: true, problems: [] })
+    expect(checkMeta(DIR, LINEAR_META, HEAD).meta?.origin_ticket.external_issue_key).toBe('WEB-123')
+    expect(
+      checkMeta('proj-key-9-01M0M9D8', JIRA_META, 'kitty-origin/proj-key-9-01M0M9D8').problems
+    ).toEqual([])
+  })
+
+  it('passes a numbered mission spec-kitty made, and one flattened by its doctor', () => {
+    const numbered = canonicalWith(m => {
+      Object.assign(m, { mission_slug: '003-web-123', slug: '003-web-123', mission_number: 3 })
+    })
+    expect(checkMeta('003-web-123', numbered, HEAD).problems).toEqual([])
+    const flattened = canonicalWith(m => {
+      Object.assign(m, { flattened: true, target_branch: 'main' })
+    })
+    expect(checkMeta(DIR, flattened, HEAD).problems).toEqual([])
+  })
+
+  it('reports kitty-origin’s old shape, whose coordination branch is the PR’s own branch', () => {
+    const old = canonicalWith(m => {
+      Object.assign(m, { coordination_branch: HEAD, topology: 'coord', target_branch: 'main' })
+    })
+    const { problems, meta } = checkMeta(DIR, old, HEAD)
+    expect(meta).not.toBeNull()
+    expect(problems).toEqual([
+      {
+        message: expect.stringContaining(
+          `its coordination_branch is this pull request's own branch ${HEAD}`
+        ) as unknown as string,
+        line: 2
+      }
+    ])
+    expect(problems[0]?.message).toContain('COORDINATION_BRANCH_DELETED')
+    expect(problems[0]?.message).toContain(
+      'remove the coordination_branch key and set topology to single_branch'
+    )
+    expect(problems[0]?.message).toContain('`spec-kitty doctor coordination --fix`')
+  })
+
+  it('passes a coordination branch that is not the PR’s own, as spec-kitty’s coord missions have', () => {
+    const coord = canonicalWith(m => {
+      Object.assign(m, {
+        coordination_branch: 'kitty/mission-web-123-01M0M9D8',
+        topology: 'coord'
+      })
+    })
+    expect(checkMeta(DIR, coord, HEAD).problems).toEqual([])
   })
 
   it('refuses unsorted keys as not canonical, pointing at the first line that differs', () => {
-    const meta = JSON.parse(MID8_META) as Record<string, unknown>
+    const meta = JSON.parse(LINEAR_META) as Record<string, unknown>
     const unsorted = JSON.stringify({ slug: meta.slug, ...meta }, null, 2) + '\n'
-    expect(checkMeta(DIR, unsorted)).toMatchObject({
+    expect(checkMeta(DIR, unsorted, HEAD)).toMatchObject({
       hasOrigin: true,
       problems: [
         {
@@ -40,13 +85,13 @@ describe('checkMeta', () => {
   })
 
   it.each([
-    ['without its final newline', MID8_META.trimEnd(), 25],
-    ['with a blank line at the end', `${MID8_META}\n`, 26],
-    ['with four-space indentation', JSON.stringify(JSON.parse(MID8_META), null, 4) + '\n', 2],
-    ['with non-ASCII escaped', MID8_META.replace('für', 'f\\u00fcr'), 5],
-    ['with CRLF line ends', MID8_META.replace(/\n/g, '\r\n'), 1]
+    ['without its final newline', LINEAR_META.trimEnd(), 24],
+    ['with a blank line at the end', `${LINEAR_META}\n`, 25],
+    ['with four-space indentation', JSON.stringify(JSON.parse(LINEAR_META), null, 4) + '\n', 2],
+    ['with non-ASCII escaped', LINEAR_META.replace('für', 'f\\u00fcr'), 4],
+    ['with CRLF line ends', LINEAR_META.replace(/\n/g, '\r\n'), 1]
   ])('refuses a meta.json %s as not canonical (line %#)', (_name, text, line) => {
-    const { problems, meta } = checkMeta(DIR, text)
+    const { problems, meta } = checkMeta(DIR, text, HEAD)
     expect(meta).not.toBeNull()
     expect(problems).toEqual([expect.objectContaining({ line })])
     expect(problems[0]?.message).toContain('canonical form')
@@ -102,7 +147,7 @@ describe('checkMeta', () => {
     ['a JSON array', '[]\n', 'meta.json is not a JSON object.'],
     ['JSON null', 'null\n', 'meta.json is not a JSON object.']
   ])('refuses %s with parseMeta’s sentence on line 1', (_name, text, message) => {
-    expect(checkMeta(DIR, text)).toEqual({
+    expect(checkMeta(DIR, text, HEAD)).toEqual({
       hasOrigin: true,
       meta: null,
       problems: [{ message, line: 1 }]
@@ -110,11 +155,11 @@ describe('checkMeta', () => {
   })
 
   it('refuses a meta.json that names another directory, on its mission_slug line', () => {
-    expect(checkMeta('web-123-copy', MID8_META).problems).toEqual([
+    expect(checkMeta('web-123-copy', LINEAR_META, HEAD).problems).toEqual([
       {
         message:
           'meta.json has mission_slug web-123-01M0M9D8, but it lives in kitty-specs/web-123-copy/.',
-        line: 8
+        line: 7
       }
     ])
   })
@@ -123,7 +168,9 @@ describe('checkMeta', () => {
     ['absent', canonicalWith(m => delete m.origin_ticket)],
     ['null', canonicalWith(m => (m.origin_ticket = null))]
   ])('reports an origin_ticket that is %s as no origin, checking nothing else', (_name, text) => {
-    expect(checkMeta('elsewhere', text.replace('"flattened"', '"zzz": 1, "flattened"'))).toEqual({
+    expect(
+      checkMeta('elsewhere', text.replace('"flattened"', '"zzz": 1, "flattened"'), HEAD)
+    ).toEqual({
       hasOrigin: false,
       meta: null,
       problems: []
@@ -133,12 +180,12 @@ describe('checkMeta', () => {
 
 describe('lineOfKey', () => {
   it.each([
-    ['mission_slug', 8],
-    ['external_issue_id', 11],
-    ['coordination_branch', 2],
+    ['mission_slug', 7],
+    ['external_issue_id', 10],
+    ['topology', 23],
     ['no_such_key', 1]
   ])('finds %s on line %i of the canonical meta.json', (key, line) => {
-    expect(lineOfKey(MID8_META, key)).toBe(line)
+    expect(lineOfKey(LINEAR_META, key)).toBe(line)
   })
 })
 

@@ -27,7 +27,7 @@ const NO_SAAS = { 'saas-url': '', 'saas-token': '' }
 function metaText(change?: (meta: Record<string, unknown>) => void): string {
   const meta = buildMeta({
     missionId: '01JFK3Q8ZT5N2M4V6X8R0C1B3D',
-    names: { missionSlug: SLUG, missionNumber: null, branch: `kitty/mission-${SLUG}` },
+    names: { missionSlug: SLUG, branch: `kitty-origin/${SLUG}` },
     ticket: { title: 'Add Clerk auth' },
     originTicket: {
       external_issue_id: '3f0c2a9e-8d41-4c5b-b6f7-1e2d3c4b5a69',
@@ -39,7 +39,6 @@ function metaText(change?: (meta: Record<string, unknown>) => void): string {
       title: 'Add Clerk auth'
     },
     missionType: 'software-dev',
-    targetBranch: 'main',
     nowMs: Date.UTC(2026, 0, 5, 10)
   })
   if (change === undefined) return serializeMeta(meta)
@@ -49,7 +48,7 @@ function metaText(change?: (meta: Record<string, unknown>) => void): string {
 }
 
 function missionPull(meta: string, dir = DIR): Promise<number> {
-  return harness.openPull(`kitty/mission-${dir.split('/')[1]}`, {
+  return harness.openPull(`kitty-origin/${dir.split('/')[1]}`, {
     [`${dir}/meta.json`]: meta,
     [`${dir}/spec.md`]: '# Add Clerk auth\n'
   })
@@ -150,6 +149,31 @@ describe('a mission pull request', () => {
     }
   )
 
+  it('fails a mission in kitty-origin’s old shape and says what to run', async () => {
+    const head = `kitty/mission-${SLUG}`
+    const old = metaText(meta => {
+      Object.assign(meta, { coordination_branch: head, topology: 'coord', target_branch: 'main' })
+    })
+    const number = await harness.openPull(head, {
+      [`${DIR}/meta.json`]: old,
+      [`${DIR}/spec.md`]: '# Add Clerk auth\n'
+    })
+
+    const report = await harness.verify(number, NO_SAAS)
+
+    expect(report.state).toBe('verify-failed')
+    expect(harness.annotations).toEqual([
+      {
+        level: 'error',
+        message: expect.stringContaining(
+          `${DIR}/: meta.json is in kitty-origin's old shape: its coordination_branch is this pull request's own branch ${head}`
+        ) as unknown as string,
+        properties: { title: ANNOTATION_TITLE, file: `${DIR}/meta.json`, startLine: 2 }
+      }
+    ])
+    expect(harness.annotations[0]?.message).toContain('spec-kitty doctor coordination --fix')
+  })
+
   it('fails a mission whose ticket key now names another ticket at the SaaS', async () => {
     const number = await missionPull(metaText())
     const ticket = harness.bot.saas.state.resources[0]!.tickets[0]!
@@ -162,7 +186,7 @@ describe('a mission pull request', () => {
       {
         level: 'error',
         message: `${DIR}/: WEB-123 now names a different Linear ticket at the Spec Kitty SaaS than origin_ticket's external_issue_id 3f0c2a9e-8d41-4c5b-b6f7-1e2d3c4b5a69.`,
-        properties: { title: ANNOTATION_TITLE, file: `${DIR}/meta.json`, startLine: 11 }
+        properties: { title: ANNOTATION_TITLE, file: `${DIR}/meta.json`, startLine: 10 }
       }
     ])
   })
@@ -196,7 +220,7 @@ describe('a mission pull request', () => {
   it('verifies again at the new head after a push fixes meta.json (synchronize)', async () => {
     const number = await missionPull(metaText().trimEnd())
     expect((await harness.verify(number)).state).toBe('verify-failed')
-    harness.bot.github.pushFiles('acme/webapp', `kitty/mission-${SLUG}`, {
+    harness.bot.github.pushFiles('acme/webapp', `kitty-origin/${SLUG}`, {
       [`${DIR}/meta.json`]: metaText()
     })
     expect((await harness.verify(number, {}, 'synchronize')).state).toBe('verified')
@@ -335,6 +359,7 @@ describe('verifyPullRequest', () => {
       {
         pullNumber: 5,
         headSha: 'abc',
+        headRef: 'feature',
         baseRef: 'main',
         requireOrigin: false,
         overrides: {},

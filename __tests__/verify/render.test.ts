@@ -1,10 +1,10 @@
 import { describe, expect, it } from '@jest/globals'
-import { MID8_META } from '../../__fixtures__/mission/tickets.js'
+import { LINEAR_META } from '../../__fixtures__/mission/tickets.js'
 import type { MissionMeta } from '../../src/mission/meta.js'
 import { ANNOTATION_TITLE, annotationsOf, summaryCards } from '../../src/verify/render.js'
 import { PROBLEM, removed, result } from './fixtures.js'
 
-const META = JSON.parse(MID8_META) as MissionMeta
+const META = JSON.parse(LINEAR_META) as MissionMeta
 
 describe('annotationsOf', () => {
   it('gives an error per problem of a failed mission, on its file and line', () => {

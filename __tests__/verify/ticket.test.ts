@@ -1,11 +1,11 @@
 import { describe, expect, it } from '@jest/globals'
-import { MID8_META } from '../../__fixtures__/mission/tickets.js'
+import { LINEAR_META } from '../../__fixtures__/mission/tickets.js'
 import { KittyError } from '../../src/errors.js'
 import type { OriginCandidate, OriginTicket, TrackerBinding } from '../../src/origin/models.js'
 import type { IssueSearchRequest, IssueSearchResponse } from '../../src/saas/wire.js'
 import { recheckTicket } from '../../src/verify/ticket.js'
 
-const ORIGIN = (JSON.parse(MID8_META) as { origin_ticket: OriginTicket }).origin_ticket
+const ORIGIN = (JSON.parse(LINEAR_META) as { origin_ticket: OriginTicket }).origin_ticket
 const LINEAR: TrackerBinding = {
   provider: 'linear',
   projectSlug: 'acme-web',
@@ -35,7 +35,7 @@ function saasAnswering(answer: IssueSearchResponse | Error) {
 describe('recheckTicket', () => {
   it('confirms a ticket the SaaS still finds by key with the same id, asking by key', async () => {
     const saas = saasAnswering({ candidates: [FOUND] })
-    await expect(recheckTicket(ORIGIN, MID8_META, LINEAR, saas)).resolves.toEqual({
+    await expect(recheckTicket(ORIGIN, LINEAR_META, LINEAR, saas)).resolves.toEqual({
       confirmed: true,
       status: 'In Progress'
     })
@@ -52,23 +52,23 @@ describe('recheckTicket', () => {
 
   it('refuses a ticket whose key now names another ticket, on the external_issue_id line', async () => {
     const saas = saasAnswering({ candidates: [{ ...FOUND, external_issue_id: 'other' }] })
-    await expect(recheckTicket(ORIGIN, MID8_META, LINEAR, saas)).resolves.toEqual({
+    await expect(recheckTicket(ORIGIN, LINEAR_META, LINEAR, saas)).resolves.toEqual({
       confirmed: false,
       problem: {
         message: `WEB-123 now names a different Linear ticket at the Spec Kitty SaaS than origin_ticket's external_issue_id ${ORIGIN.external_issue_id}.`,
-        line: 11
+        line: 10
       }
     })
   })
 
   it('refuses a ticket the SaaS no longer finds, on the external_issue_key line', async () => {
     const saas = saasAnswering({ candidates: [{ ...FOUND, external_issue_key: 'WEB-1234' }] })
-    await expect(recheckTicket(ORIGIN, MID8_META, LINEAR, saas)).resolves.toEqual({
+    await expect(recheckTicket(ORIGIN, LINEAR_META, LINEAR, saas)).resolves.toEqual({
       confirmed: false,
       problem: {
         message:
           'The Spec Kitty SaaS no longer finds WEB-123 in Linear; the origin ticket was deleted, moved or re-keyed.',
-        line: 12
+        line: 11
       }
     })
   })
@@ -76,12 +76,12 @@ describe('recheckTicket', () => {
   it('refuses a ticket of another provider than the binding without asking the SaaS', async () => {
     const saas = saasAnswering({ candidates: [FOUND] })
     const jira: TrackerBinding = { ...LINEAR, provider: 'jira' }
-    await expect(recheckTicket(ORIGIN, MID8_META, jira, saas)).resolves.toEqual({
+    await expect(recheckTicket(ORIGIN, LINEAR_META, jira, saas)).resolves.toEqual({
       confirmed: false,
       problem: {
         message:
           'origin_ticket names a Linear ticket, but this repository is bound to Jira, so the Spec Kitty SaaS cannot confirm WEB-123.',
-        line: 14
+        line: 13
       }
     })
     expect(saas.requests).toEqual([])
@@ -89,12 +89,17 @@ describe('recheckTicket', () => {
 
   it('shortens a huge key in its sentences', async () => {
     const origin = { ...ORIGIN, external_issue_key: `WEB-${'1'.repeat(300)}` }
-    const result = await recheckTicket(origin, MID8_META, LINEAR, saasAnswering({ candidates: [] }))
+    const result = await recheckTicket(
+      origin,
+      LINEAR_META,
+      LINEAR,
+      saasAnswering({ candidates: [] })
+    )
     expect(result).toEqual({
       confirmed: false,
       problem: {
         message: `The Spec Kitty SaaS no longer finds WEB-${'1'.repeat(59)}… in Linear; the origin ticket was deleted, moved or re-keyed.`,
-        line: 12
+        line: 11
       }
     })
   })
@@ -103,6 +108,8 @@ describe('recheckTicket', () => {
     ['a SaaS failure', new KittyError('saas-unavailable', 'The Spec Kitty SaaS is unavailable.')],
     ['an unexpected error', new Error('socket hang up')]
   ])('throws %s, which says nothing about the pull request', async (_name, error) => {
-    await expect(recheckTicket(ORIGIN, MID8_META, LINEAR, saasAnswering(error))).rejects.toBe(error)
+    await expect(recheckTicket(ORIGIN, LINEAR_META, LINEAR, saasAnswering(error))).rejects.toBe(
+      error
+    )
   })
 })

@@ -100,7 +100,7 @@ export async function startConfirmedMission(
           confirmedBy: source.actor,
           sourceIssue: issueNumber === undefined ? undefined : { number: issueNumber },
           runUrl: context.runUrl,
-          targetBranch: baseBranch
+          baseBranch
         }),
         draft: inputs.prDraft,
         labels: inputs.prLabels
@@ -137,8 +137,6 @@ export async function startConfirmedMission(
     missionId: missionIdFor(context.stateKey, list, ticket),
     repo: `${source.owner}/${source.repo}`,
     missionType: inputs.missionType,
-    layout: inputs.missionLayout,
-    targetBranch: baseBranch,
     nowMs: context.nowMs(),
     eventIds: [context.newUlid(), context.newUlid()]
   }

@@ -10,7 +10,8 @@ export interface Provenance {
   sourceIssue?: { number: number } | undefined
   /** The workflow run that starts the mission, named when there is no source issue. */
   runUrl: string
-  targetBranch: string
+  /** The branch the pull request merges into. */
+  baseBranch: string
 }
 
 /** `Start mission from <KEY>: <title>`, one line, at most 256 characters. */
@@ -28,8 +29,38 @@ function row(label: string, value: string): string {
 }
 
 /**
+ * How a team works with the mission (docs/mission-shape.md): the pull request's branch is the
+ * mission's branch, where spec-kitty plans, implements and merges; the pull request lands it in
+ * the base at the end. A team that merged early recreates the branch from the base.
+ */
+export function howToWork(
+  mission: Pick<MissionFromTicketResult, 'branch' | 'missionDir'>,
+  baseBranch: string
+): string {
+  const branch = escapeCodeSpan(mission.branch)
+  const base = escapeCodeSpan(baseBranch)
+  const recreate = escapeCodeSpan(
+    `git fetch --prune && git switch -c ${mission.branch} origin/${baseBranch}`
+  )
+  return [
+    `This pull request's branch ${branch} is the mission's branch (its \`target_branch\` in ` +
+      '`meta.json`): spec-kitty plans, implements and merges on it, and this pull request lands ' +
+      `the finished mission in ${base}.`,
+    '',
+    `1. Check out ${branch} and run spec-kitty there: \`/spec-kitty.specify\` writes ` +
+      `${escapeCodeSpan(`${mission.missionDir}/spec.md`)}, then \`/spec-kitty.plan\`, ` +
+      '`/spec-kitty.tasks`, `/spec-kitty.implement` and `/spec-kitty.review`. Push as you go.',
+    `2. \`spec-kitty merge\` lands the finished work packages into ${branch}, not into ${base}.`,
+    `3. Merge this pull request into ${base} when the mission is done.`,
+    '',
+    `Merged it early? Go on from the base with ${recreate}, run spec-kitty there as above, and ` +
+      'open a second pull request from that branch.'
+  ].join('\n')
+}
+
+/**
  * The PR body: a provenance card reviewers can trust (every value from the SaaS re-fetch and the
- * bind, escaped), then what the team does next.
+ * bind, escaped), then how the team works with the mission.
  */
 export function pullRequestBody(
   mission: MissionFromTicketResult,
@@ -67,13 +98,8 @@ export function pullRequestBody(
         'as the mission’s origin in the Spec Kitty SaaS, and `meta.json` records it under `origin_ticket`.',
       '### Provenance',
       card.join('\n'),
-      '### Next steps',
-      [
-        `1. Check out \`${mission.branch}\` and run \`/spec-kitty.specify\` to write the spec in ` +
-          `\`${mission.missionDir}/spec.md\`.`,
-        '2. Continue with `/spec-kitty.plan` and `/spec-kitty.tasks` on the same branch.',
-        `3. Merge into \`${provenance.targetBranch}\` when the team agrees on the spec.`
-      ].join('\n'),
+      '### How to work on this mission',
+      howToWork(mission, provenance.baseBranch),
       '<sub>Opened by kitty-origin. The provenance above was re-read from the tracker at confirmation.</sub>'
     ].join('\n\n')
   )

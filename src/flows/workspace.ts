@@ -9,23 +9,15 @@ const OVERRIDES_DIR = '.kittify/overrides'
  * the mission branch claimed at that commit, commits that never force-move a branch.
  */
 export function repositoryWorkspace(repository: RepositoryApi, baseSha: string): MissionWorkspace {
-  let baseEntries: Promise<string[]> | undefined
   const claimedHeads = new Map<string, string>()
   let baseTreeRead: Promise<string> | undefined
   let overridesExist: Promise<boolean> | undefined
   const baseTree = () => (baseTreeRead ??= repository.commitTree(baseSha))
-  const listBaseEntries = () => {
-    baseEntries ??= repository.listDirectory(MISSIONS_DIR, baseSha).then(entries => entries ?? [])
-    return baseEntries
-  }
 
   return {
-    listMissionEntries: () => {
+    async readFile(path) {
       // Read the base tree alongside the plan's reads: the commit needs it after the bind.
       baseTree().catch(() => undefined)
-      return listBaseEntries()
-    },
-    async readFile(path) {
       // Most repositories have no overrides: one probe of the folder spares each template read.
       if (path.startsWith(`${OVERRIDES_DIR}/`)) {
         overridesExist ??= repository
@@ -40,17 +32,9 @@ export function repositoryWorkspace(repository: RepositoryApi, baseSha: string):
       if (claim === 'created') claimedHeads.set(branch, baseSha)
       return claim
     },
-    async findCommittedMission(branch) {
-      const [onBranch, onBase] = await Promise.all([
-        repository.listDirectory(MISSIONS_DIR, branch),
-        listBaseEntries()
-      ])
-      const added = (onBranch ?? []).filter(entry => !onBase.includes(entry))
-      for (const entry of added) {
-        const meta = await repository.readFile(`${MISSIONS_DIR}/${entry}/meta.json`, branch)
-        if (meta !== null) return { dir: entry, missionId: missionIdOf(meta) }
-      }
-      return null
+    async findCommittedMission(branch, dir) {
+      const meta = await repository.readFile(`${MISSIONS_DIR}/${dir}/meta.json`, branch)
+      return meta === null ? null : { dir, missionId: missionIdOf(meta) }
     },
     releaseBranch: branch => repository.deleteBranch(branch),
     async commitFiles(branch, files, message) {

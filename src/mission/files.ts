@@ -1,18 +1,11 @@
 import { KittyError } from '../errors.js'
-import type { OriginTicket } from '../origin/models.js'
 import { buildMeta, serializeMeta, validateMeta, type MissionMeta } from './meta.js'
-import {
-  detectLayout,
-  isUlid,
-  missionNames,
-  slugFromTicket,
-  type MissionLayout,
-  type MissionLayoutChoice,
-  type MissionNames
-} from './names.js'
-import { renderSpec, type MissionTicket } from './spec.js'
+import { isUlid, missionNames, slugFromTicket, type MissionNames } from './names.js'
+import { renderSpec } from './spec.js'
 import { lifecycleEventsJsonl } from './status-events.js'
+import { freshStatusJson } from './status.js'
 import { collapseWhitespace } from './text.js'
+import type { MissionTicket, OriginTicket } from './ticket.js'
 
 /** One file to commit: its path from the repository root and its full text. */
 export interface MissionFile {
@@ -26,11 +19,7 @@ export interface MissionFilesInput {
   missionId: string
   ticket: MissionTicket
   originTicket: OriginTicket
-  layout: MissionLayoutChoice
-  /** Names of the directories directly under `kitty-specs/` on the base branch. */
-  existingEntries: readonly string[]
   missionType: string
-  targetBranch: string
   nowMs: number
   /** ULIDs for the MissionCreated and SpecifyStarted events. */
   eventIds: readonly [string, string]
@@ -45,7 +34,6 @@ export interface MissionFilesInput {
 /** A new mission: its names, its meta.json, its files sorted by path, and the commit message. */
 export interface MissionFileSet extends MissionNames {
   missionId: string
-  layout: MissionLayout
   meta: MissionMeta
   files: MissionFile[]
   commitMessage: string
@@ -58,8 +46,9 @@ Work package prompt files (\`WP01-<slug>.md\`, \`WP02-…\`) for this mission go
 `
 
 /**
- * The files of a new mission, as `spec-kitty agent mission create --pr-bound` would write them
- * plus `origin_ticket`: meta.json, spec.md, status.events.jsonl, tasks/README.md and the
+ * The files of a new mission, as `spec-kitty agent mission create --pr-bound --topology
+ * single_branch --start-branch <mission branch>` would write them plus `origin_ticket`:
+ * meta.json, spec.md, status.events.jsonl, a fresh status.json, tasks/README.md and the
  * `.gitkeep` files of checklists/ and research/. Validates meta.json before returning.
  */
 export function buildMissionFiles(input: MissionFilesInput): MissionFileSet {
@@ -74,12 +63,9 @@ export function buildMissionFiles(input: MissionFilesInput): MissionFileSet {
   if (badEventId !== undefined) {
     throw new KittyError('mission-invalid', `The event id ${badEventId} is not a valid ULID.`)
   }
-  const layout = detectLayout(input.existingEntries, input.layout)
   const names = missionNames({
     ticketSlug: slugFromTicket(ticket.external_issue_key, ticket.title),
-    missionId: input.missionId,
-    layout,
-    existingEntries: input.existingEntries
+    missionId: input.missionId
   })
   const meta = buildMeta({
     missionId: input.missionId,
@@ -87,7 +73,6 @@ export function buildMissionFiles(input: MissionFilesInput): MissionFileSet {
     ticket,
     originTicket,
     missionType: input.missionType,
-    targetBranch: input.targetBranch,
     nowMs: input.nowMs
   })
   validateMeta(meta)
@@ -104,6 +89,7 @@ export function buildMissionFiles(input: MissionFilesInput): MissionFileSet {
     ['research/.gitkeep', ''],
     ['spec.md', renderSpec({ template: input.specTemplate, ticket })],
     ['status.events.jsonl', events],
+    ['status.json', freshStatusJson(meta.mission_type)],
     ['tasks/README.md', TASKS_README]
   ]
   const files = contents.map(([name, content]) => ({
@@ -113,7 +99,6 @@ export function buildMissionFiles(input: MissionFilesInput): MissionFileSet {
   return {
     ...names,
     missionId: input.missionId,
-    layout,
     meta,
     files,
     commitMessage: commitMessage(names.dirName, ticket, input.originLinkId)

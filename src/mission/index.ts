@@ -1,8 +1,13 @@
-/** The pure mission module: names, meta.json, status.events.jsonl, spec.md and the file set of a new mission. */
+/**
+ * The pure mission module, the bottom layer: names, meta.json, status.events.jsonl, status.json,
+ * spec.md, the file set of a new mission, and the ticket types they need.
+ */
 export * from './files.js'
 export * from './meta.js'
 export * from './names.js'
 export * from './python-json.js'
 export * from './spec.js'
 export * from './status-events.js'
+export * from './status.js'
+export * from './ticket.js'
 export * from './timestamps.js'

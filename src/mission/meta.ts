@@ -1,19 +1,18 @@
 import { z } from 'zod'
 import { KittyError, toKittyError } from '../errors.js'
-import { OriginTicket } from '../origin/models.js'
 import { mid8, type MissionNames, ULID_PATTERN } from './names.js'
 import { pythonJsonPretty, type JsonValue } from './python-json.js'
-import { collapseWhitespace, firstParagraph, pythonSplit } from './text.js'
+import { codePointLength, collapseWhitespace, paragraphs, pythonSplit } from './text.js'
+import { OriginTicket } from './ticket.js'
 import { pythonIsoUtc } from './timestamps.js'
 
 /**
- * The meta.json kitty-origin writes: what `spec-kitty agent mission create --pr-bound` writes,
- * plus `origin_ticket`. `mission_number` is `null` (mid8) or an integer (numbered), never the
- * string `"004"`: spec-kitty 3.x's writer emits `int | null` (FR-044) and reads legacy strings
- * only to coerce them.
+ * A mission's meta.json as kitty-origin reads it: the keys `spec-kitty agent mission create
+ * --pr-bound --topology single_branch` writes, plus `origin_ticket`. Reading is broader than
+ * writing (buildMeta): a mission spec-kitty made may be numbered (`mission_number` an integer,
+ * never the string `"004"`: spec-kitty 3.x's writer emits `int | null`) or have another topology.
  */
 export const MissionMeta = z.object({
-  coordination_branch: z.string(),
   created_at: z.string(),
   flattened: z.boolean(),
   friendly_name: z.string(),
@@ -32,15 +31,17 @@ export const MissionMeta = z.object({
 /** A mission's meta.json (the keys kitty-origin writes). */
 export type MissionMeta = z.infer<typeof MissionMeta>
 
+/** The topology of every mission kitty-origin writes: no coordination branch, ever. */
+export const MISSION_TOPOLOGY = 'single_branch'
+
 /** What buildMeta needs; time comes in as epoch milliseconds. */
 export interface MetaInput {
   missionId: string
-  names: Pick<MissionNames, 'missionSlug' | 'missionNumber' | 'branch'>
+  names: Pick<MissionNames, 'missionSlug' | 'branch'>
   /** The ticket's title and, when the tracker has one, its body. */
   ticket: { title: string; body?: string | undefined }
   originTicket: OriginTicket
   missionType: string
-  targetBranch: string
   nowMs: number
 }
 
@@ -48,38 +49,54 @@ export interface MetaInput {
 export const MISSION_SLUG_PATTERN =
   /^(?:\d{3}-[a-z0-9-]+|[a-z0-9]+(?:-[a-z0-9]+)*-[0-9A-HJKMNP-TV-Z]{8})$/
 
+/** spec-kitty's shortest explanatory paragraph (`tracker/origin.py`). */
 const MIN_PURPOSE_CONTEXT = 24
 
 /**
- * A new mission's meta.json. `friendly_name` and `purpose_tldr` are the title with whitespace
- * collapsed (the ticket key when the title is blank); `purpose_context` is the body's first
- * paragraph when it has at least 24 characters, else spec-kitty's own default sentence.
+ * `purpose_context`: the first paragraph of the ticket body with at least 24 characters,
+ * searching all paragraphs, whitespace collapsed (spec-kitty's `_derive_ticket_summary`). Where
+ * spec-kitty refuses a ticket without one, kitty-origin writes spec-kitty's default sentence.
+ */
+export function purposeContext(
+  body: string | undefined,
+  friendlyName: string,
+  targetBranch: string
+): string {
+  const found = paragraphs(body ?? '').find(
+    paragraph => codePointLength(paragraph) >= MIN_PURPOSE_CONTEXT
+  )
+  return (
+    found ??
+    `This mission advances ${friendlyName} on ${targetBranch} so stakeholders can track the work from mission creation onward.`
+  )
+}
+
+/**
+ * A new mission's meta.json in the shape spec-kitty writes for a mission that lives on a
+ * feature branch: `topology: single_branch` with no `coordination_branch` key, never flattened,
+ * PR-bound, and `target_branch` the mission branch (the PR's head), where spec-kitty commits
+ * planning files and `spec-kitty merge` lands. `friendly_name` and `purpose_tldr` are the title
+ * with whitespace collapsed (the ticket key when the title is blank); see purposeContext.
  */
 export function buildMeta(input: MetaInput): MissionMeta {
-  const { names, originTicket, targetBranch } = input
+  const { names, originTicket } = input
   const friendlyName =
     collapseWhitespace(input.ticket.title) || collapseWhitespace(originTicket.external_issue_key)
-  const paragraph = firstParagraph(input.ticket.body ?? '')
-  const purposeContext =
-    Array.from(paragraph).length >= MIN_PURPOSE_CONTEXT
-      ? paragraph
-      : `This mission advances ${friendlyName} on ${targetBranch} so stakeholders can track the work from mission creation onward.`
   return {
-    coordination_branch: names.branch,
     created_at: pythonIsoUtc(input.nowMs),
     flattened: false,
     friendly_name: friendlyName,
     mission_id: input.missionId,
-    mission_number: names.missionNumber === null ? null : Number(names.missionNumber),
+    mission_number: null,
     mission_slug: names.missionSlug,
     mission_type: input.missionType,
     origin_ticket: { ...originTicket },
     pr_bound: true,
-    purpose_context: purposeContext,
+    purpose_context: purposeContext(input.ticket.body, friendlyName, names.branch),
     purpose_tldr: friendlyName,
     slug: names.missionSlug,
-    target_branch: targetBranch,
-    topology: 'coord'
+    target_branch: names.branch,
+    topology: MISSION_TOPOLOGY
   }
 }
 

@@ -9,7 +9,7 @@ export const ULID_PATTERN = /^[0-7][0-9A-HJKMNP-TV-Z]{25}$/
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
 const MAX_ULID_TIME = 2 ** 48 - 1
-const NUMBERED_ENTRY = /^(\d{3})-/
+const NUMBERED_PREFIX = /^\d{3}-/
 
 function kebab(text: string): string {
   return text
@@ -76,38 +76,18 @@ export function ulidFromParts(timeMs: number, random: Uint8Array): string {
   return time + randomPart
 }
 
-/** `mid8` (spec-kitty 3.x, `<slug>-<mid8>`) or `numbered` (older repositories, `NNN-<slug>`). */
-export type MissionLayout = 'mid8' | 'numbered'
-
-/** What the action's `layout` input may ask for. */
-export type MissionLayoutChoice = 'auto' | MissionLayout
-
-/**
- * The layout to use. `auto` picks `numbered` only when `kitty-specs/` holds at least one
- * directory and every one is named `NNN-…`; otherwise `mid8`. `existingEntries` are the names
- * of the directories directly under `kitty-specs/`.
- */
-export function detectLayout(
-  existingEntries: readonly string[],
-  requested: MissionLayoutChoice
-): MissionLayout {
-  if (requested !== 'auto') return requested
-  const numbered =
-    existingEntries.length > 0 && existingEntries.every(entry => NUMBERED_ENTRY.test(entry))
-  return numbered ? 'numbered' : 'mid8'
-}
+/** The prefix of every mission branch kitty-origin creates (never spec-kitty's `kitty/…`). */
+export const MISSION_BRANCH_PREFIX = 'kitty-origin/'
 
 /** Every name a new mission carries. */
 export interface MissionNames {
-  /** The directory under `kitty-specs/`, equal to `missionSlug`. */
+  /** The directory under `kitty-specs/`: `<slug>-<mid8>`, equal to `missionSlug`. */
   dirName: string
   /** `kitty-specs/<dirName>`. */
   missionDir: string
-  /** `<slug>-<mid8>` or `NNN-<slug>`; meta.json's `slug` and `mission_slug`. */
+  /** `<slug>-<mid8>`; meta.json's `slug` and `mission_slug`. */
   missionSlug: string
-  /** The three-digit `NNN` of a numbered mission (`"004"`), `null` for `mid8`. */
-  missionNumber: string | null
-  /** `kitty/mission-<slug>-<mid8>` in both layouts, the PR head and `coordination_branch`. */
+  /** `kitty-origin/<slug>-<mid8>`: the PR's head and meta.json's `target_branch`. */
   branch: string
 }
 
@@ -117,46 +97,24 @@ export interface MissionNamesInput {
   ticketSlug: string
   /** The new mission's ULID. */
   missionId: string
-  layout: MissionLayout
-  /** Names of the directories directly under `kitty-specs/` on the base branch. */
-  existingEntries: readonly string[]
 }
 
 /**
- * Names a new mission. A numbered mission takes the highest existing `NNN` + 1 (from `001`);
- * the branch never carries the `NNN-` prefix, as spec-kitty's `mission_branch_name` composes it.
+ * Names a new mission `<slug>-<mid8>`, as spec-kitty 3.x's own `mission create` does in every
+ * repository, also in one that holds only older `NNN-` missions; nothing is listed to name it.
  * A ticket slug that itself starts with `NNN-` (title `100 bugs to fix`) loses that prefix, as
  * spec-kitty's `mission_dir_name` strips it, so the mission is never taken for mission 100.
  */
 export function missionNames(input: MissionNamesInput): MissionNames {
-  const { ticketSlug, missionId, layout, existingEntries } = input
+  const { ticketSlug, missionId } = input
   if (!SLUG_PATTERN.test(ticketSlug)) {
     throw new KittyError('mission-invalid', `The mission slug ${ticketSlug} is not kebab-case.`)
   }
-  const humanSlug = ticketSlug.replace(NUMBERED_ENTRY, '')
-  const shortId = mid8(missionId)
-  const missionNumber = layout === 'numbered' ? nextMissionNumber(existingEntries) : null
-  const missionSlug =
-    missionNumber === null ? `${humanSlug}-${shortId}` : `${missionNumber}-${humanSlug}`
+  const missionSlug = `${ticketSlug.replace(NUMBERED_PREFIX, '')}-${mid8(missionId)}`
   return {
     dirName: missionSlug,
     missionDir: `kitty-specs/${missionSlug}`,
     missionSlug,
-    missionNumber,
-    branch: `kitty/mission-${humanSlug}-${shortId}`
+    branch: `${MISSION_BRANCH_PREFIX}${missionSlug}`
   }
-}
-
-function nextMissionNumber(existingEntries: readonly string[]): string {
-  const highest = existingEntries.reduce((max, entry) => {
-    const digits = NUMBERED_ENTRY.exec(entry)?.[1]
-    return digits === undefined ? max : Math.max(max, Number(digits))
-  }, 0)
-  if (highest >= 999) {
-    throw new KittyError(
-      'mission-invalid',
-      'kitty-specs/ already holds mission 999, the last three-digit number; set the layout input to mid8.'
-    )
-  }
-  return String(highest + 1).padStart(3, '0')
 }

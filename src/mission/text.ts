@@ -26,16 +26,22 @@ export function collapseWhitespace(text: string): string {
   return pythonSplit(text).join(' ')
 }
 
+const WHITESPACE_CLASS = `[${String.fromCodePoint(...PYTHON_WHITESPACE)}]`
+/** Python's `re.split(r"\n\s*\n", body)`: a blank line (whitespace only) between two newlines. */
+const PARAGRAPH_BREAK = new RegExp(`\n${WHITESPACE_CLASS}*\n`, 'u')
+
 /**
- * The first paragraph of a ticket body (lines up to the first blank line, after skipping
- * leading blank lines), whitespace collapsed; `''` when the body holds no text.
+ * A ticket body's paragraphs, each with its whitespace collapsed, blank ones left out: spec-kitty's
+ * `re.split(r"\n\s*\n", body)` then `" ".join(chunk.split())` (`tracker/origin.py`).
  */
-export function firstParagraph(body: string): string {
-  const paragraph: string[] = []
-  for (const line of body.split(/\r\n|\r|\n/)) {
-    const blank = pythonSplit(line).length === 0
-    if (blank && paragraph.length > 0) break
-    if (!blank) paragraph.push(line)
-  }
-  return collapseWhitespace(paragraph.join(' '))
+export function paragraphs(body: string): string[] {
+  return body
+    .split(PARAGRAPH_BREAK)
+    .map(collapseWhitespace)
+    .filter(paragraph => paragraph !== '')
+}
+
+/** Python's `len(text)`: the number of code points. */
+export function codePointLength(text: string): number {
+  return Array.from(text).length
 }

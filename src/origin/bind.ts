@@ -29,7 +29,8 @@ export interface BoundOrigin {
 export function originTicketOf(
   input: Omit<BindOriginInput, 'missionId' | 'missionSlug' | 'repo'>
 ): OriginTicket {
-  const title = input.candidate.title.replace(/\s+/g, ' ').trim()
+  // The raw title, the same string sent as `external_title`; the key only when it is blank.
+  const { title } = input.candidate
   const parsed = OriginTicket.safeParse({
     external_issue_id: input.candidate.external_issue_id,
     external_issue_key: input.candidate.external_issue_key,
@@ -37,7 +38,7 @@ export function originTicketOf(
     provider: input.binding.provider,
     resource_id: input.resource.resource_id,
     resource_type: input.resource.resource_type,
-    title: title === '' ? input.candidate.external_issue_key : title
+    title: title.trim() === '' ? input.candidate.external_issue_key : title
   })
   if (!parsed.success) {
     const field = parsed.error.issues[0]?.path.join('.') ?? 'a field'

@@ -1,9 +1,8 @@
 import { z } from 'zod'
+import { OriginTicket, Provider } from '../mission/ticket.js'
 
-/** Trackers that can be a mission's origin. */
-export const Provider = z.enum(['jira', 'linear'])
-/** `jira` or `linear`. */
-export type Provider = z.infer<typeof Provider>
+// The mission layer owns these types (it is the bottom layer); the service layer uses them.
+export { OriginTicket, Provider }
 
 const nonEmpty = z.string().min(1)
 
@@ -30,19 +29,6 @@ export const SearchOriginResult = z.object({
 })
 /** Candidates plus provider, resource and the query that produced them. */
 export type SearchOriginResult = z.infer<typeof SearchOriginResult>
-
-/** The `origin_ticket` block of meta.json: exactly seven non-empty strings. */
-export const OriginTicket = z.strictObject({
-  external_issue_id: nonEmpty,
-  external_issue_key: nonEmpty,
-  external_issue_url: nonEmpty,
-  provider: Provider,
-  resource_id: nonEmpty,
-  resource_type: nonEmpty,
-  title: nonEmpty
-})
-/** The provenance recorded in meta.json. */
-export type OriginTicket = z.infer<typeof OriginTicket>
 
 /** How the repository is bound to a tracker (from `.kittify/config.yaml`, overridden by inputs). */
 export interface TrackerBinding {

@@ -5,22 +5,24 @@ import {
   slugFromTicket,
   specTemplatePaths
 } from '../mission/index.js'
-import type { MissionFileSet, MissionLayoutChoice } from '../mission/index.js'
+import type { MissionFileSet } from '../mission/index.js'
 import { bindMissionOrigin, originTicketOf } from './bind.js'
 import type { MissionFromTicketResult, OriginCandidate, TrackerBinding } from './models.js'
 import type { SaasPort } from './ports.js'
 
 /** The repository as the service layer sees it: reads on the base branch, writes on the mission branch. */
 export interface MissionWorkspace {
-  /** Entry names under `kitty-specs/` on the base branch (empty when the folder is absent). */
-  listMissionEntries(): Promise<string[]>
   /** A file's text on the base branch, or null when it does not exist. */
   readFile(path: string): Promise<string | null>
   /** Creates the branch at the base head in one atomic step; `exists` when it is already there. */
   claimBranch(branch: string): Promise<'created' | 'exists'>
-  /** The mission already committed on the branch (its directory and id), or null. */
+  /**
+   * The mission already committed on the branch in `kitty-specs/<dir>/` (found by reading its
+   * meta.json, never by listing `kitty-specs/`): its directory and id, or null.
+   */
   findCommittedMission(
-    branch: string
+    branch: string,
+    dir: string
   ): Promise<{ dir: string; missionId: string | undefined } | null>
   /** Deletes a claimed branch that holds no mission. */
   releaseBranch(branch: string): Promise<void>
@@ -37,8 +39,6 @@ export interface StartMissionInput {
   missionId: string
   repo: string
   missionType: string
-  layout: MissionLayoutChoice
-  targetBranch: string
   nowMs: number
   eventIds: [string, string]
 }
@@ -70,20 +70,14 @@ export interface StartMissionOutcome {
 /** Reads what the file set depends on and builds it, without writing anything (also the dry run). */
 export async function planMission(
   input: StartMissionInput,
-  workspace: Pick<MissionWorkspace, 'listMissionEntries' | 'readFile'>
+  workspace: Pick<MissionWorkspace, 'readFile'>
 ): Promise<MissionFileSet> {
-  const [existingEntries, specTemplate] = await Promise.all([
-    workspace.listMissionEntries(),
-    readFirstTemplate(workspace, input.missionType)
-  ])
+  const specTemplate = await readFirstTemplate(workspace, input.missionType)
   return buildMissionFiles({
     missionId: input.missionId,
     ticket: input.candidate,
     originTicket: originTicketOf(input),
-    layout: input.layout,
-    existingEntries,
     missionType: input.missionType,
-    targetBranch: input.targetBranch,
     nowMs: input.nowMs,
     eventIds: input.eventIds,
     project: input.binding.project,
@@ -101,13 +95,11 @@ async function readFirstTemplate(
   return texts.find(text => text !== null) ?? null
 }
 
-/** The mission branch, the same in both layouts, so it is known before the base is read. */
+/** The mission branch, named from the ticket and the id alone, so it is known before any read. */
 function missionBranch(input: StartMissionInput): string {
   return missionNames({
     ticketSlug: slugFromTicket(input.candidate.external_issue_key, input.candidate.title),
-    missionId: input.missionId,
-    layout: 'mid8',
-    existingEntries: []
+    missionId: input.missionId
   }).branch
 }
 
@@ -149,7 +141,7 @@ export async function startMissionFromTicket(
   const { workspace } = ports
   const { files, claim } = await planAndClaim(input, workspace)
   let committedDir =
-    claim === 'exists' ? await committedMission(workspace, files.branch, input.missionId) : null
+    claim === 'exists' ? await committedMission(workspace, files, input.missionId) : null
 
   let bound
   try {
@@ -204,7 +196,7 @@ async function commitOnce(
       commitSha: await workspace.commitFiles(files.branch, files.files, message)
     }
   } catch (error) {
-    const raced = await committedMission(workspace, files.branch, missionId)
+    const raced = await committedMission(workspace, files, missionId)
     if (raced !== null) return { dir: raced, commitSha: null }
     throw error
   }
@@ -217,10 +209,11 @@ async function commitOnce(
  */
 async function committedMission(
   workspace: Pick<MissionWorkspace, 'findCommittedMission'>,
-  branch: string,
+  files: Pick<MissionFileSet, 'branch' | 'dirName'>,
   missionId: string
 ): Promise<string | null> {
-  const found = await workspace.findCommittedMission(branch)
+  const { branch } = files
+  const found = await workspace.findCommittedMission(branch, files.dirName)
   if (found === null || found.missionId === missionId) return found?.dir ?? null
   throw new KittyError(
     'mission-exists',

@@ -50,12 +50,33 @@ function lacksOrigin(value: unknown): boolean {
 }
 
 /**
+ * The problem of a mission in kitty-origin's old shape, whose `coordination_branch` is the pull
+ * request's own branch: spec-kitty fails on it (`COORDINATION_BRANCH_DELETED`) once that branch
+ * is deleted after the merge. Checked with spec-kitty 3.2.6: `doctor coordination --fix` repairs
+ * it only once the branch is gone and refuses while it exists, so the fix on the branch is by hand.
+ */
+function oldShapeProblem(raw: unknown, text: string, headRef: string): Problem | null {
+  const coordination = (raw as Record<string, unknown>).coordination_branch
+  if (coordination !== headRef) return null
+  return {
+    message:
+      `meta.json is in kitty-origin's old shape: its coordination_branch is this pull request's own branch ${headRef}, ` +
+      'so spec-kitty fails on the mission (COORDINATION_BRANCH_DELETED) once the branch is deleted after the merge. ' +
+      'On this branch, remove the coordination_branch key and set topology to single_branch in meta.json ' +
+      '(after the merge, `spec-kitty doctor coordination --fix` on the base branch does the same; it refuses while this branch exists).',
+    line: lineOfKey(text, 'coordination_branch')
+  }
+}
+
+/**
  * Checks the text of `kitty-specs/<name>/meta.json`: it parses and passes `parseMeta`
  * (spec-kitty's required keys, slug grammar, ULID, the seven `origin_ticket` keys), is
- * byte-for-byte canonical, and its `mission_slug` names its own directory. A meta.json without
- * `origin_ticket` is not checked further: the caller decides whether that is allowed.
+ * byte-for-byte canonical, its `mission_slug` names its own directory, and its
+ * `coordination_branch` (if any) is not the pull request's own branch `headRef` (the old shape).
+ * A meta.json without `origin_ticket` is not checked further: the caller decides whether that
+ * is allowed.
  */
-export function checkMeta(name: string, text: string): MetaCheck {
+export function checkMeta(name: string, text: string, headRef: string): MetaCheck {
   const raw = parseJson(text)
   if (lacksOrigin(raw)) return { hasOrigin: false, meta: null, problems: [] }
   const parsed = parseMeta(text)
@@ -72,6 +93,8 @@ export function checkMeta(name: string, text: string): MetaCheck {
       line
     })
   }
+  const oldShape = oldShapeProblem(raw, text, headRef)
+  if (oldShape !== null) problems.push(oldShape)
   if (parsed.meta.mission_slug !== name) {
     problems.push({
       message: `meta.json has mission_slug ${parsed.meta.mission_slug}, but it lives in kitty-specs/${name}/.`,

@@ -16,6 +16,8 @@ export interface VerifyRequest {
   pullNumber: number
   /** The commit whose meta.json files are checked. */
   headSha: string
+  /** The pull request's branch, which no mission may name as its coordination branch. */
+  headRef: string
   /** The branch the tracker binding (`.kittify/config.yaml`) is read from. */
   baseRef: string
   /** A mission without origin_ticket fails instead of being reported. */
@@ -55,7 +57,7 @@ async function checkLocally(
       text
     }
   }
-  const check = checkMeta(mission.name, text)
+  const check = checkMeta(mission.name, text, request.headRef)
   const problems =
     !check.hasOrigin && request.requireOrigin
       ? [{ message: 'meta.json has no origin_ticket, and this workflow requires one.', line: 1 }]

@@ -82,6 +82,7 @@ export async function runVerify(
     {
       pullNumber: trigger.pullNumber,
       headSha: trigger.headSha,
+      headRef: trigger.headRef,
       baseRef: trigger.baseRef,
       requireOrigin: inputs.requireOrigin,
       overrides: {
