@@ -244,6 +244,22 @@ describe('parseMeta', () => {
     [
       'an origin_ticket with a missing key',
       LINEAR_META.replace('    "resource_id": "team-uuid",\n', ''),
+      "meta.json's origin_ticket is missing resource_id."
+    ],
+    [
+      // spec-kitty's case: "a missing key raises an error listing the sorted missing names".
+      'an origin_ticket missing several keys, listed sorted',
+      LINEAR_META.replace('    "title": "  Add Clerk   auth — für Café 😀 "\n', '    "x": 1\n')
+        .replace(
+          '    "external_issue_url": "https://linear.app/acme/issue/WEB-123/add-clerk-auth",\n',
+          ''
+        )
+        .replace('    "external_issue_id": "3f0c8a2e-5b1d-4c7e-9a60-2f4b8d1e7c93",\n', ''),
+      "meta.json's origin_ticket is missing external_issue_id, external_issue_url, title."
+    ],
+    [
+      'an origin_ticket with an empty key',
+      LINEAR_META.replace('"resource_id": "team-uuid"', '"resource_id": ""'),
       'meta.json has a missing or mistyped origin_ticket.resource_id.'
     ],
     [

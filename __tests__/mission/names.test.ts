@@ -47,6 +47,30 @@ describe('slugFromTicket', () => {
   })
 })
 
+describe('slugFromTicket, spec-kitty’s own cases (origin-test-cases.md, "Slug and summary")', () => {
+  it.each([
+    ['WEB-123', 'Add Clerk auth', 'web-123'],
+    ['IAM-42', 'Anything', 'iam-42'],
+    ['PROJ_KEY/123', 'Anything', 'proj-key-123'],
+    ['///', 'Fix the login page bug', 'fix-the-login-page-bug'],
+    ['///', 'One two three four five six seven', 'one-two-three-four-five'],
+    ['', '', 'untitled']
+  ])('key %j with title %j gives %j', (key, title, slug) => {
+    expect(slugFromTicket(key, title)).toBe(slug)
+  })
+})
+
+describe('mission creation, spec-kitty’s own cases (origin-test-cases.md)', () => {
+  it.each([
+    ['WEB-123', 'web-123-01M0M9D8'],
+    ['PROJ_KEY/123', 'proj-key-123-01M0M9D8']
+  ])('names the mission for %s so that it ends with mission_id[:8]', (key, dir) => {
+    const names = missionNames({ ticketSlug: slugFromTicket(key, ''), missionId: MISSION_ID })
+    expect(names.missionSlug).toBe(dir)
+    expect(names.missionSlug.endsWith(`-${MISSION_ID.slice(0, 8)}`)).toBe(true)
+  })
+})
+
 describe('isUlid', () => {
   it.each([
     [MISSION_ID, true],

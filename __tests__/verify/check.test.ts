@@ -101,7 +101,7 @@ describe('checkMeta', () => {
     [
       'an origin_ticket key missing',
       canonicalWith(m => delete origin(m).title),
-      'meta.json has a missing or mistyped origin_ticket.title.'
+      "meta.json's origin_ticket is missing title."
     ],
     [
       'an empty origin_ticket key',

@@ -120,7 +120,7 @@ describe('a mission pull request', () => {
     [
       'an origin_ticket key missing',
       metaText(meta => delete origin(meta).external_issue_url),
-      'meta.json has a missing or mistyped origin_ticket.external_issue_url.'
+      "meta.json's origin_ticket is missing external_issue_url."
     ],
     [
       'an invalid slug',

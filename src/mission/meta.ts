@@ -155,6 +155,15 @@ export interface ParsedMeta {
   canonical: boolean
 }
 
+/** The `origin_ticket` keys absent from a parsed meta.json's object, sorted as spec-kitty lists them. */
+function missingOriginKeys(raw: unknown): string[] {
+  const origin: unknown = (raw as { origin_ticket?: unknown } | null)?.origin_ticket
+  if (typeof origin !== 'object' || origin === null || Array.isArray(origin)) return []
+  return Object.keys(OriginTicket.shape)
+    .filter(key => !(key in origin))
+    .sort()
+}
+
 /**
  * Reads a meta.json (e.g. from a mission branch being resumed): parses, checks the shape and
  * validateMeta's rules. Returns a KittyError (code `mission-invalid`) instead of throwing.
@@ -169,12 +178,15 @@ export function parseMeta(text: string): ParsedMeta | KittyError {
   }
   const parsed = MissionMeta.safeParse(raw)
   if (!parsed.success) {
+    const missing = missingOriginKeys(raw)
     const path = parsed.error.issues.map(issue => issue.path.join('.')).find(key => key !== '')
     return new KittyError(
       'mission-invalid',
-      path === undefined
-        ? 'meta.json is not a JSON object.'
-        : `meta.json has a missing or mistyped ${path}.`,
+      missing.length > 0
+        ? `meta.json's origin_ticket is missing ${missing.join(', ')}.`
+        : path === undefined
+          ? 'meta.json is not a JSON object.'
+          : `meta.json has a missing or mistyped ${path}.`,
       parsed.error.message
     )
   }
