@@ -129,6 +129,18 @@ describe('summaryMarkdown', () => {
     expect(summaryMarkdown(created, { repositoryUrl: 'javascript:x' })).toContain('Issue: #42\n')
   })
 
+  it('lists the facts of a run as one tight list, whatever came in between', () => {
+    const summary = summaryMarkdown(created)
+    expect(summary).toContain(
+      '- Query: WEB-123\n- Issue: #42\n- Mission: `web-123-01M0M9D8` (id `01M0M9D8R83DDKSZ62QKGV3YW0`)\n'
+    )
+    expect(summary).toContain(
+      '- Origin: [WEB-123](https://linear.app/acme/issue/WEB-123) (Linear, origin link `oml_1`)\n' +
+        '- Pull request: [#43](https://github.com/acme/webapp/pull/43)\n'
+    )
+    expect(summary).not.toMatch(/\n- [^\n]*\n\n- /)
+  })
+
   it('shows the candidates without match jargon', () => {
     const summary = summaryMarkdown({ ...created, candidates: created.candidates })
     expect(summary).toContain('| # | ticket | title | status |\n|--:|---|---|---|\n| 1 |')

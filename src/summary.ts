@@ -1,10 +1,15 @@
-import { escapeInline, markdownLink, safeUrl } from './chatops/escape.js'
+import { escapeCodeSpan, escapeInline, markdownLink, safeUrl } from './chatops/escape.js'
 import { messageMarkdown } from './chatops/message.js'
 import type { RunReport } from './report.js'
 
 /** Where the run happened, for links: the repository's web address, e.g. `https://github.com/acme/web`. */
 export interface SummaryLinks {
   repositoryUrl?: string | undefined
+}
+
+const PROVIDER_NAMES: Readonly<Record<'jira' | 'linear', string>> = {
+  jira: 'Jira',
+  linear: 'Linear'
 }
 
 const HEADLINES: Record<RunReport['state'], string> = {
@@ -29,52 +34,65 @@ function issueLink(issueNumber: number, links: SummaryLinks): string {
     : `[#${issueNumber}](${repository.replace(/\/$/, '')}/issues/${issueNumber})`
 }
 
-/**
- * The job summary of a run: what was asked, what was found or created, and links. Sentences keep
- * their code spans; everything from outside is escaped.
- */
-export function summaryMarkdown(report: RunReport, links: SummaryLinks = {}): string {
-  const lines = [`## kitty-origin: ${HEADLINES[report.state]}${report.dryRun ? ' (dry run)' : ''}`]
-  if (report.reason !== undefined) lines.push(messageMarkdown(report.reason, 500))
-  if (report.error !== undefined)
-    lines.push(`**${report.error.code}**: ${messageMarkdown(report.error.message, 1000)}`)
-  if (report.query !== undefined) lines.push(`Query: ${escapeInline(report.query, 300)}`)
-  if (report.issueNumber !== undefined) lines.push(`Issue: ${issueLink(report.issueNumber, links)}`)
-  if (report.candidates !== undefined) {
-    lines.push(
-      report.candidates.length === 0
-        ? 'No candidates matched.'
-        : [
-            '| # | ticket | title | status |',
-            '|--:|---|---|---|',
-            ...report.candidates.map(
-              (candidate, index) =>
-                `| ${index + 1} | ${markdownLink(candidate.external_issue_key, candidate.url, 64)} | ` +
-                `${escapeInline(candidate.title, 120)} | ${escapeInline(candidate.status, 40)} |`
-            )
-          ].join('\n')
-    )
-  }
+/** The run's facts as list items: what was asked, and what was created where. */
+function facts(report: RunReport, links: SummaryLinks): string[] {
+  const items: string[] = []
+  if (report.query !== undefined) items.push(`Query: ${escapeInline(report.query, 300)}`)
+  if (report.issueNumber !== undefined) items.push(`Issue: ${issueLink(report.issueNumber, links)}`)
   if (report.mission !== undefined) {
-    lines.push(
-      [
-        `- Mission: \`${report.mission.slug}\` (\`${report.mission.id}\`)`,
-        `- Directory: \`${report.mission.dir}\``,
-        `- Branch: \`${report.mission.branch}\``
-      ].join('\n')
+    items.push(
+      `Mission: ${escapeCodeSpan(report.mission.slug)} (id ${escapeCodeSpan(report.mission.id)})`,
+      `Directory: ${escapeCodeSpan(report.mission.dir)}`,
+      `Branch: ${escapeCodeSpan(report.mission.branch)}`
     )
   }
-  if (report.originTicket !== undefined) {
-    lines.push(
-      `- Origin: ${markdownLink(report.originTicket.external_issue_key, report.originTicket.external_issue_url, 64)} ` +
-        `(${report.originTicket.provider}${report.originTicket.origin_link_id === undefined ? '' : `, link \`${report.originTicket.origin_link_id}\``})`
+  const origin = report.originTicket
+  if (origin !== undefined) {
+    const link =
+      origin.origin_link_id === undefined
+        ? ''
+        : `, origin link ${escapeCodeSpan(origin.origin_link_id)}`
+    items.push(
+      `Origin: ${markdownLink(origin.external_issue_key, origin.external_issue_url, 64)} ` +
+        `(${PROVIDER_NAMES[origin.provider]}${link})`
     )
   }
   if (report.pullRequest !== undefined) {
     const href = safeUrl(report.pullRequest.url)
     const label = `#${report.pullRequest.number}`
-    lines.push(`- Pull request: ${href === null ? label : `[${label}](${href})`}`)
+    items.push(`Pull request: ${href === null ? label : `[${label}](${href})`}`)
   }
-  if (report.details !== undefined) lines.push(report.details)
-  return `${lines.join('\n\n')}\n`
+  return items
+}
+
+function candidatesTable(candidates: NonNullable<RunReport['candidates']>): string {
+  if (candidates.length === 0) return 'No candidates matched.'
+  return [
+    '| # | ticket | title | status |',
+    '|--:|---|---|---|',
+    ...candidates.map(
+      (candidate, index) =>
+        `| ${index + 1} | ${markdownLink(candidate.external_issue_key, candidate.url, 64)} | ` +
+        `${escapeInline(candidate.title, 120)} | ${escapeInline(candidate.status, 40)} |`
+    )
+  ].join('\n')
+}
+
+/**
+ * The job summary of a run: what was asked, what was found or created, and links. Sentences keep
+ * their code spans; everything from outside is escaped.
+ */
+export function summaryMarkdown(report: RunReport, links: SummaryLinks = {}): string {
+  const sections = [
+    `## kitty-origin: ${HEADLINES[report.state]}${report.dryRun ? ' (dry run)' : ''}`
+  ]
+  if (report.reason !== undefined) sections.push(messageMarkdown(report.reason, 500))
+  if (report.error !== undefined)
+    sections.push(`**${report.error.code}**: ${messageMarkdown(report.error.message, 1000)}`)
+  const items = facts(report, links)
+  // One tight list: items in separate paragraphs would render as a loose list with gaps.
+  if (items.length > 0) sections.push(items.map(item => `- ${item}`).join('\n'))
+  if (report.candidates !== undefined) sections.push(candidatesTable(report.candidates))
+  if (report.details !== undefined) sections.push(report.details)
+  return `${sections.join('\n\n')}\n`
 }

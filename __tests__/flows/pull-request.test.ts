@@ -36,7 +36,7 @@ describe('the provenance card', () => {
     const body = pullRequestBody(mission, { status: 'In Progress' }, provenance)
     const table = body.split('\n').filter(line => line.startsWith('|'))
     expect(table[0]).toBe('| Ticket | [WEB-123](https://linear.app/acme/issue/WEB-123) |')
-    expect(table[1]).toBe('|---|---|')
+    expect(table[1]).toBe('|:--|:--|')
     expect(table.every(row => !/^\|\s*\|\s*\|$/.test(row))).toBe(true)
     expect(table).toContain('| Source issue | #42 |')
   })

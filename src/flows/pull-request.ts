@@ -68,10 +68,11 @@ export function pullRequestBody(
   provenance: Provenance
 ): string {
   const origin = mission.originTicket
-  // The ticket is the card's header row: GitHub renders a table without one with an empty bar.
+  // The ticket is the card's header row (an empty one renders as a bare bar), aligned left
+  // like the rows below it.
   const card = [
     row('Ticket', markdownLink(origin.external_issue_key, origin.external_issue_url, 64)),
-    '|---|---|',
+    '|:--|:--|',
     row('Title', escapeInline(origin.title, 200)),
     row('Status', escapeInline(ticket.status, 60)),
     row('Provider', providerName(origin.provider)),
