@@ -16,7 +16,9 @@ const markdownFiles = [
   'README.md',
   'SECURITY.md',
   'CHANGELOG.md',
-  ...readdirSync(join(ROOT, 'docs')).map(name => `docs/${name}`)
+  ...readdirSync(join(ROOT, 'docs'))
+    .filter(name => name.endsWith('.md'))
+    .map(name => `docs/${name}`)
 ]
 
 /** Markdown text without its fenced code blocks (links and headings only count outside them). */
@@ -74,6 +76,13 @@ describe('README', () => {
     const named = [...readme.matchAll(/npm run ([\w:-]+)/g)].map(match => match[1])
     expect(named.length).toBeGreaterThan(3)
     for (const script of named) expect(scripts).toContain(script)
+  })
+
+  it('shows every screenshot in docs/images, and no text mock-up of a comment', () => {
+    const images = readdirSync(join(ROOT, 'docs', 'images')).filter(name => name.endsWith('.png'))
+    expect(images.length).toBeGreaterThanOrEqual(7)
+    for (const image of images) expect(readme).toContain(`](docs/images/${image})`)
+    expect(readme).not.toMatch(/\| match \|/)
   })
 
   it('says next to the prefix input that the workflow guard must change with it', () => {

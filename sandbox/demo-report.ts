@@ -26,12 +26,12 @@ export function header(step: string, title: string): string {
 }
 
 /** One comment as a reader sees it: who wrote it, then its visible text indented. */
-export function commentBlock(comment: IssueComment): string {
+export function commentBlock(comment: Pick<IssueComment, 'user' | 'body'>): string {
   return `  @${comment.user} commented:\n${indent(plainText(comment.body), 6)}`
 }
 
 /** The reactions on a comment, e.g. `👀 🚀 (by @github-actions[bot])`, or `none`. */
-export function reactionLine(comment: IssueComment): string {
+export function reactionLine(comment: Pick<IssueComment, 'reactions'>): string {
   if (comment.reactions.length === 0) return 'none'
   const users = [...new Set(comment.reactions.map(reaction => `@${reaction.user}`))].join(', ')
   const emoji = comment.reactions.map(reaction => EMOJI[reaction.content] ?? reaction.content)

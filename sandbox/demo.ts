@@ -1,89 +1,44 @@
 /**
  * `npm run demo`: a whole kitty-origin conversation on a fresh sandbox. It runs the built
- * `dist/index.js` as a runner would, once for `/kitty start-from WEB-123` and once for the
- * confirming reply, and prints what a person would see. Exits non-zero when a step fails.
+ * `dist/index.js` as a runner would, for a search that lists several tickets, a confirm by
+ * someone who did not ask (refused), and the requester's confirm, and prints what a person would
+ * see: the comments, the list's final state, the pull request, the mission's `meta.json` and
+ * `spec.md`. Exits non-zero when a step does not end as expected.
  */
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
-import {
-  commentBlock,
-  DemoFailure,
-  expectRun,
-  header,
-  reactionLine,
-  runLine
-} from './demo-report.js'
+import { DEMO_STEPS, playDemo } from './demo-conversation.js'
+import type { CommentSnapshot, DemoStep, MissionFile, Turn } from './demo-conversation.js'
+import { commentBlock, DemoFailure, header, reactionLine, runLine } from './demo-report.js'
 import { indent, plainText } from './plain-text.js'
 import { PROJECT_ROOT } from './runner.js'
-import type { RunResult } from './runner.js'
-import { startScenario } from './scenario.js'
 import type { Scenario } from './scenario.js'
+import { startScenario } from './scenario.js'
 
 const ENTRY = 'dist/index.js'
 
-/** Posts `body` as ana, runs the action for it and prints the run and the bot's new comments. */
-async function converse(scenario: Scenario, body: string): Promise<RunResult> {
-  const before = new Set(scenario.botComments().map(comment => comment.id))
-  const payload = scenario.postComment('ana', body)
-  console.log(`  @ana commented: ${body}`)
-  const result = await scenario.run('issue_comment', payload)
-  console.log(runLine(result))
-  const own = scenario.github
-    .comments(scenario.repository, scenario.issueNumber)
-    .find(comment => comment.id === payload.comment.id)
-  console.log(`  reactions on @ana's comment: ${own === undefined ? 'none' : reactionLine(own)}`)
-  for (const comment of scenario.botComments().filter(comment => !before.has(comment.id))) {
-    console.log(commentBlock(comment))
-  }
-  return result
+const TITLES: Readonly<Record<DemoStep, string>> = {
+  search: 'Ask for tickets about Clerk auth',
+  refusal: 'Someone else tries to confirm the list',
+  confirm: 'The requester confirms row 1'
 }
 
-/** The `kitty-specs/<dir>/meta.json` files the pull request's head adds to its base. */
-function addedMetaFiles(scenario: Scenario, head: string, base: string): string[] {
-  const repo = scenario.github.repo(scenario.repository)
-  const files = (branch: string): Set<string> => {
-    const tree = repo.git.commit(repo.refs.get(`refs/heads/${branch}`) ?? '')?.tree
-    return new Set(tree === undefined ? [] : repo.git.flatten(tree).keys())
-  }
-  const onBase = files(base)
-  return [...files(head)].filter(
-    path => /^kitty-specs\/[^/]+\/meta\.json$/.test(path) && !onBase.has(path)
-  )
+function printTurn(step: DemoStep, index: number, turn: Turn): void {
+  console.log(header(String(index + 1), TITLES[step]))
+  console.log(`  @${turn.command.user} commented: ${DEMO_STEPS[step].body}`)
+  console.log(runLine(turn.run))
+  console.log(`  reactions on @${turn.command.user}'s comment: ${reactionLine(turn.command)}`)
+  for (const reply of turn.replies) console.log(commentBlock(reply))
 }
 
-function printPullRequest(scenario: Scenario, result: RunResult): { head: string; base: string } {
-  const number = Number(result.outputs['pull-request-number'])
-  const pull = scenario.pullRequest(number)
-  if (pull === undefined) {
-    throw new DemoFailure(
-      `The confirm run names pull request ${result.outputs['pull-request-number'] ?? '(none)'}, which the sandbox does not have.`
-    )
-  }
-  console.log(header('3', `Pull request #${number}`))
-  console.log(`  title:  ${pull.title}`)
-  console.log(`  branch: ${pull.head} → ${pull.base}${pull.draft ? ' (draft)' : ''}`)
-  if (pull.labels.length > 0) console.log(`  labels: ${pull.labels.join(', ')}`)
-  console.log(`  body:\n${indent(plainText(pull.body), 6)}`)
-  return pull
+function printFile(step: string, file: MissionFile, head: string): void {
+  console.log(header(step, `${file.path} on ${head}`))
+  console.log(indent(file.text.trimEnd(), 2))
 }
 
-function printMeta(scenario: Scenario, result: RunResult, head: string, base: string): void {
-  const added = addedMetaFiles(scenario, head, base)
-  const dir = result.outputs['mission-dir']
-  const path = dir === undefined || dir === '' ? added[0] : `${dir}/meta.json`
-  if (path === undefined || !added.includes(path)) {
-    throw new DemoFailure(
-      `The pull request's branch ${head} adds no ${path ?? 'kitty-specs/<mission>/meta.json'}.`
-    )
-  }
-  const text = scenario.github.readFile(scenario.repository, head, path) ?? ''
-  console.log(header('4', `${path} on ${head}`))
-  console.log(indent(text.trimEnd(), 2))
-  const meta = JSON.parse(text) as Record<string, unknown>
-  const origin = meta.origin_ticket
-  if (origin === null || typeof origin !== 'object') {
-    throw new DemoFailure(`${path} has no origin_ticket.`)
-  }
+function printList(step: string, list: CommentSnapshot): void {
+  console.log(header(step, 'The candidate list now'))
+  console.log(commentBlock(list))
 }
 
 async function play(scenario: Scenario): Promise<void> {
@@ -98,17 +53,27 @@ async function play(scenario: Scenario): Promise<void> {
     `  ${scenario.repository}#${scenario.issueNumber} "${issue?.title ?? ''}" opened by @${issue?.user ?? ''}`
   )
 
-  console.log(header('1', 'Ask for a ticket'))
-  const search = await converse(scenario, '/kitty start-from WEB-123')
-  expectRun('The start-from run', search, 'candidates-posted')
-
-  console.log(header('2', 'Confirm the candidate'))
-  const confirm = await converse(scenario, '/kitty confirm 1')
-  expectRun('The confirm run', confirm, 'mission-created')
-
-  const pull = printPullRequest(scenario, confirm)
-  printMeta(scenario, confirm, pull.head, pull.base)
-  console.log('\nDemo finished: candidates posted, mission created, pull request opened.')
+  let index = 0
+  const conversation = await playDemo(scenario, (step, turn) => {
+    printTurn(step, index++, turn)
+  })
+  const { pull } = conversation
+  printList('4', conversation.finalList)
+  console.log(header('5', `Pull request #${pull.number}`))
+  console.log(`  title:  ${pull.title}`)
+  console.log(`  branch: ${pull.head} → ${pull.base}${pull.draft ? ' (draft)' : ''}`)
+  if (pull.labels.length > 0) console.log(`  labels: ${pull.labels.join(', ')}`)
+  console.log(`  body:\n${indent(plainText(pull.body), 6)}`)
+  printFile('6', conversation.meta, pull.head)
+  const meta = JSON.parse(conversation.meta.text) as Record<string, unknown>
+  if (meta.origin_ticket === null || typeof meta.origin_ticket !== 'object') {
+    throw new DemoFailure(`${conversation.meta.path} has no origin_ticket.`)
+  }
+  printFile('7', conversation.spec, pull.head)
+  console.log(
+    '\nDemo finished: candidates posted, a confirm by someone else refused, mission created, ' +
+      'pull request opened.'
+  )
 }
 
 async function main(): Promise<number> {
