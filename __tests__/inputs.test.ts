@@ -37,6 +37,7 @@ describe('readInputs', () => {
       prDraft: false,
       prLabels: [],
       dryRun: false,
+      emitEvents: false,
       stateTtlHours: 24,
       requireOrigin: false,
       query: undefined,

@@ -20,6 +20,7 @@ export const INPUTS = {
   'pr-draft': { required: false, default: 'false' },
   'pr-labels': { required: false },
   'dry-run': { required: false, default: 'false' },
+  'emit-events': { required: false, default: 'false' },
   'state-ttl-hours': { required: false, default: '24' },
   'require-origin': { required: false, default: 'false' },
   query: { required: false },

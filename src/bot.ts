@@ -13,7 +13,7 @@ import { proxyNetwork } from './net/proxy.js'
 import type { Inputs } from './inputs.js'
 import { requireSaasInputs } from './inputs.js'
 import type { RunReport } from './report.js'
-import { createSaasClient } from './saas/client.js'
+import { createSaasClient, normaliseBaseUrl } from './saas/client.js'
 import type { Trigger } from './trigger.js'
 import { USER_AGENT } from './version.js'
 import { runVerify } from './verify/run.js'
@@ -29,12 +29,16 @@ export interface BotOptions {
   nowMs?: () => number
 }
 
-/** Builds the GitHub and SaaS clients and the flows' context for one run. */
+/**
+ * Builds the GitHub and SaaS clients and the flows' context for one run; notes for the job
+ * summary (an event dropped or not sent) are pushed to `notes`.
+ */
 export function botContext(
   inputs: Inputs,
   trigger: Exclude<Trigger, { kind: 'ignored' }>,
   env: NodeJS.ProcessEnv,
-  options: BotOptions = {}
+  options: BotOptions = {},
+  notes: string[] = []
 ): BotContext {
   const repo = { owner: trigger.source.owner, repo: trigger.source.repo }
   const { saasUrl, saasToken } = requireSaasInputs(inputs)
@@ -50,19 +54,24 @@ export function botContext(
   const saas = createSaasClient({
     baseUrl: saasUrl,
     token: saasToken,
-    ...(inputs.teamSlug === undefined ? {} : { teamSlug: inputs.teamSlug }),
+    teamSlug: inputs.teamSlug,
     userAgent: USER_AGENT,
     fetch: proxy?.fetch
   })
   const serverUrl = env.GITHUB_SERVER_URL ?? 'https://github.com'
   const nowMs = options.nowMs ?? Date.now
-  const events = createMissionEventEmitter({
-    github,
-    repo,
-    saas,
-    log: { info: core.info, warning: core.warning, error: core.error },
-    nowMs
-  })
+  // Events are opt-in, as in spec-kitty: without `emit-events` nothing is sent or drained.
+  const events = inputs.emitEvents
+    ? createMissionEventEmitter({
+        github,
+        repo,
+        saas,
+        saasOrigin: normaliseBaseUrl(saasUrl),
+        log: { info: core.info, warning: core.warning, error: core.error },
+        note: text => notes.push(text),
+        nowMs
+      })
+    : undefined
   return {
     inputs,
     source: trigger.source,
@@ -79,9 +88,15 @@ export function botContext(
     newUlid: () => ulid(),
     runUrl: `${serverUrl}/${repo.owner}/${repo.repo}/actions/runs/${env.GITHUB_RUN_ID ?? ''}`,
     log,
-    emitEvent: (mission, project) => events.emit(mission, project),
-    drainEvents: () => events.drain()
+    emitEvent: async (mission, project) => (await events?.emit(mission, project)) ?? false,
+    drainEvents: async () => events?.drain()
   }
+}
+
+/** The report with the run's notes added after its own. */
+function withNotes(report: RunReport, notes: readonly string[]): RunReport {
+  if (notes.length === 0) return report
+  return { ...report, notes: [...(report.notes ?? []), ...notes] }
 }
 
 /** Runs the flow the trigger asks for. */
@@ -92,11 +107,12 @@ export async function runBot(
   options: BotOptions = {}
 ): Promise<RunReport> {
   if (trigger.kind === 'verify') return runVerify(inputs, trigger, env, options)
-  const real = botContext(inputs, trigger, env, options)
+  const notes: string[] = []
+  const real = botContext(inputs, trigger, env, options, notes)
   // A dry run runs the same flows over ports that read for real and only record their writes.
   const dry = inputs.dryRun ? dryRunContext(real) : undefined
   const context = dry?.context ?? real
-  const finish = (report: RunReport): RunReport => dry?.finish(report) ?? report
+  const finish = (report: RunReport): RunReport => withNotes(dry?.finish(report) ?? report, notes)
   // Events earlier runs could not deliver go first, alongside this run's own reads.
   const drained = inputs.dryRun ? Promise.resolve() : context.drainEvents()
   try {

@@ -29,6 +29,8 @@ export interface Inputs {
   prDraft: boolean
   prLabels: string[]
   dryRun: boolean
+  /** Send MissionOriginBound events after a bind (opt-in). */
+  emitEvents: boolean
   stateTtlHours: number
   /** Pull request verification fails a mission whose meta.json has no origin_ticket. */
   requireOrigin: boolean
@@ -149,6 +151,7 @@ const PARSERS = {
   'pr-draft': boolean,
   'pr-labels': labelList,
   'dry-run': boolean,
+  'emit-events': boolean,
   'state-ttl-hours': integer(1, 720),
   'require-origin': boolean,
   query: z.string().max(256, { error: 'must be at most 256 characters' }),
@@ -210,6 +213,7 @@ export function readInputs(source: InputSource): Inputs {
     prDraft: withDefault('pr-draft'),
     prLabels: get('pr-labels') ?? [],
     dryRun: withDefault('dry-run'),
+    emitEvents: withDefault('emit-events'),
     stateTtlHours: withDefault('state-ttl-hours'),
     requireOrigin: withDefault('require-origin'),
     query: get('query'),

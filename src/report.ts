@@ -20,6 +20,8 @@ export interface RunReport {
   issueNumber?: number
   /** Extra markdown for the job summary (what would be written in a dry run, links). */
   details?: string
+  /** Plain sentences for the job summary: what was left out or not sent, and why. */
+  notes?: string[]
 }
 
 /** The `result` output: a versioned JSON document of the run. */

@@ -94,5 +94,10 @@ export function summaryMarkdown(report: RunReport, links: SummaryLinks = {}): st
   if (items.length > 0) sections.push(items.map(item => `- ${item}`).join('\n'))
   if (report.candidates !== undefined) sections.push(candidatesTable(report.candidates))
   if (report.details !== undefined) sections.push(report.details)
+  if (report.notes !== undefined && report.notes.length > 0) {
+    sections.push(
+      ['**Notes**', ...report.notes.map(note => `- ${escapeInline(note, 600)}`)].join('\n')
+    )
+  }
   return `${sections.join('\n\n')}\n`
 }

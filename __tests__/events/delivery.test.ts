@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { deliverEvents, NO_RESULT_REASON } from '../../src/events/delivery.js'
 import { KittyError } from '../../src/errors.js'
-import type { EventResult } from '../../src/saas/wire.js'
+import type { EventResult } from '../../src/saas/types.js'
 import { nthEvent } from './fakes.js'
 
 function answering(results: EventResult[]) {
@@ -61,6 +61,7 @@ describe('deliverEvents per-event results', () => {
     expect(outcome).toEqual({
       delivered: [two],
       rejected: [],
+      dropped: [],
       pending: [one],
       pendingReason: NO_RESULT_REASON
     })
@@ -95,6 +96,7 @@ describe('deliverEvents per-event results', () => {
     expect(await deliverEvents([], saas)).toEqual({
       delivered: [],
       rejected: [],
+      dropped: [],
       pending: [],
       pendingReason: ''
     })
@@ -156,4 +158,23 @@ describe('deliverEvents when the call throws', () => {
     const outcome = await deliverEvents([one], throwing(badRequest))
     expect(outcome.rejected[0]?.reason).toBe('The Spec Kitty SaaS refused the event delivery: bad.')
   })
+})
+
+describe('deliverEvents refusals for the project', () => {
+  it.each(['project_not_admitted', 'project_not_consented', 'project_refused'])(
+    'drops an event rejected with %s, whichever key names the category',
+    async category => {
+      const [one, two, three] = [nthEvent(1), nthEvent(2), nthEvent(3)]
+      const outcome = await deliverEvents(
+        [one, two, three],
+        answering([
+          { event_id: one.event_id, status: 'rejected', error: 'no', category },
+          { event_id: two.event_id, status: 'rejected', error: 'bad payload' },
+          { event_id: three.event_id, status: 'rejected', category: 'other' }
+        ])
+      )
+      expect(outcome.dropped).toEqual([{ event: one, reason: `no (${category})` }])
+      expect(outcome.rejected.map(r => r.event)).toEqual([two, three])
+    }
+  )
 })

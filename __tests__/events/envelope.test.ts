@@ -7,14 +7,14 @@ import {
   validateEnvelopePayload
 } from '../../src/events/envelope.js'
 import { KittyError } from '../../src/errors.js'
-import type { EventEnvelope } from '../../src/saas/wire.js'
+import type { EventEnvelope } from '../../src/events/envelope.js'
 import { EventHead, MissionOriginBoundPayload } from '../../sandbox/saas/schemas.js'
 import { boundInput } from './fakes.js'
 
 const CONTRACT_BYTES =
   '{"event_id":"01JQ8Z6W3M4N5P6Q7R8S9T0V1W","event_type":"MissionOriginBound",' +
   '"aggregate_type":"Mission","aggregate_id":"01M0M9D8R83DDKSZ62QKGV3YW0",' +
-  '"schema_version":"3.0.0","build_id":"",' +
+  '"schema_version":"3.0.0","build_id":"ca80610c-8725-53ac-bd7f-93b740b5b116",' +
   '"payload":{"mission_slug":"web-123-01M0M9D8","mission_id":"01M0M9D8R83DDKSZ62QKGV3YW0",' +
   '"provider":"linear","external_issue_id":"3f0c2a9e-8d41-4c5b-b6f7-1e2d3c4b5a69",' +
   '"external_issue_key":"WEB-123",' +
@@ -24,8 +24,10 @@ const CONTRACT_BYTES =
   '"correlation_id":"01JQ8Z6W3M4N5P6Q7R8S9T0V1W",' +
   '"timestamp":"2026-04-01T12:00:00.123000+00:00","team_slug":null,' +
   '"project_uuid":"6c2f0e4a-9d3b-4f1e-8a7c-5b2d1e0f9a84","project_slug":"acme-web",' +
-  '"git_branch":"kitty/mission-web-123-01M0M9D8",' +
-  '"head_commit_sha":"4b825dc642cb6eb9a060e54bf8d69288fbee4904","repo_slug":"acme/webapp"}'
+  '"git_branch":"kitty-origin/web-123-01M0M9D8",' +
+  '"head_commit_sha":"4b825dc642cb6eb9a060e54bf8d69288fbee4904","repo_slug":"acme/webapp",' +
+  '"type":"event","spec_kitty_delivery_identity":"01JQ8Z6W3M4N5P6Q7R8S9T0V1W",' +
+  '"admission_generation":1,"binding_audience":"local-nonstrict:https://spec-kitty.example.com"}'
 
 function withPayload(changes: Record<string, unknown>): unknown {
   const event = missionOriginBoundEvent(boundInput())
@@ -56,9 +58,43 @@ describe('missionOriginBoundEvent', () => {
     expect(event.timestamp).toBe('2026-04-01T12:00:00+00:00')
   })
 
-  it('sends null project fields when the config names no project', () => {
-    const event = missionOriginBoundEvent(boundInput({ project: { uuid: null, slug: null } }))
-    expect(event).toMatchObject({ project_uuid: null, project_slug: null, team_slug: null })
+  it('derives build_id as spec-kitty does: uuid5 of the project uuid and the node id', () => {
+    // Python: uuid5(uuid5(NAMESPACE_URL, "spec-kitty:identity:build_id"), f"{uuid}:{node}")
+    expect(missionOriginBoundEvent(boundInput()).build_id).toBe(
+      'ca80610c-8725-53ac-bd7f-93b740b5b116'
+    )
+  })
+
+  it('takes build_id from the config when it names one, and lower-cases the project uuid', () => {
+    const event = missionOriginBoundEvent(
+      boundInput({
+        project: { uuid: '6C2F0E4A-9D3B-4F1E-8A7C-5B2D1E0F9A84', slug: null, buildId: 'b-1' }
+      })
+    )
+    expect(event).toMatchObject({
+      build_id: 'b-1',
+      project_uuid: '6c2f0e4a-9d3b-4f1e-8a7c-5b2d1e0f9a84',
+      project_slug: null
+    })
+  })
+
+  it('carries the private teamspace as team_slug and the SaaS origin as binding audience', () => {
+    const event = missionOriginBoundEvent(
+      boundInput({ teamSlug: 'pts_1', saasOrigin: 'http://127.0.0.1:9' })
+    )
+    expect(event).toMatchObject({
+      team_slug: 'pts_1',
+      binding_audience: 'local-nonstrict:http://127.0.0.1:9',
+      type: 'event',
+      admission_generation: 1,
+      spec_kitty_delivery_identity: event.event_id
+    })
+  })
+
+  it('refuses a project uuid that is not a UUID', () => {
+    expect(() =>
+      missionOriginBoundEvent(boundInput({ project: { uuid: 'acme', slug: null, buildId: null } }))
+    ).toThrow(KittyError)
   })
 
   it('carries a numbered mission slug and a Jira provider', () => {
@@ -107,6 +143,7 @@ describe('validateEnvelopePayload', () => {
     ['provider github', withPayload({ provider: 'github' }), 'payload.provider'],
     ['a missing external_issue_url', without('external_issue_url'), 'external_issue_url'],
     ['a missing title', without('title'), 'payload.title'],
+    ['an empty title (spec-kitty case)', withPayload({ title: '' }), 'payload.title'],
     ['a mission_id that is not a ULID', withPayload({ mission_id: 'm-1' }), 'payload.mission_id'],
     ['a numeric title', withPayload({ title: 7 }), 'payload.title']
   ])('refuses %s', (_label, event, field) => {
@@ -123,6 +160,14 @@ describe('validateEnvelopePayload', () => {
     ['an empty git branch', { git_branch: '' }, 'git_branch'],
     ['an empty head commit', { head_commit_sha: '' }, 'head_commit_sha'],
     ['a repo slug without owner', { repo_slug: 'webapp' }, 'repo_slug'],
+    ['no project uuid', { project_uuid: null as unknown as string }, 'project_uuid'],
+    ['an empty build id', { build_id: '' }, 'build_id'],
+    [
+      'another delivery identity',
+      { spec_kitty_delivery_identity: '01JQ8Z6W3M4N5P6Q7R8S9T0V2X' },
+      'spec_kitty_delivery_identity'
+    ],
+    ['an audience without the label', { binding_audience: 'https://x' }, 'binding_audience'],
     [
       'a correlation id of another event',
       { correlation_id: '01JQ8Z6W3M4N5P6Q7R8S9T0V2X' },

@@ -2,7 +2,7 @@ import { missionOriginBoundEvent, nodeIdFor } from '../../src/events/envelope.js
 import type { MissionOriginBoundInput } from '../../src/events/envelope.js'
 import type { OutboxEntry } from '../../src/events/outbox-entry.js'
 import type { OutboxLog, OutboxStore } from '../../src/events/outbox.js'
-import type { EventEnvelope } from '../../src/saas/wire.js'
+import type { EventEnvelope } from '../../src/events/envelope.js'
 
 /** The mission of the contract's example: WEB-123 bound to web-123-01M0M9D8. */
 export function boundInput(
@@ -26,9 +26,11 @@ export function boundInput(
     nowMs: Date.UTC(2026, 3, 1, 12, 0, 0, 123),
     nodeId: nodeIdFor('acme/webapp'),
     repoSlug: 'acme/webapp',
-    gitBranch: 'kitty/mission-web-123-01M0M9D8',
+    gitBranch: 'kitty-origin/web-123-01M0M9D8',
     headCommitSha: '4b825dc642cb6eb9a060e54bf8d69288fbee4904',
-    project: { uuid: '6c2f0e4a-9d3b-4f1e-8a7c-5b2d1e0f9a84', slug: 'acme-web' },
+    project: { uuid: '6c2f0e4a-9d3b-4f1e-8a7c-5b2d1e0f9a84', slug: 'acme-web', buildId: null },
+    teamSlug: null,
+    saasOrigin: 'https://spec-kitty.example.com',
     ...overrides
   }
 }

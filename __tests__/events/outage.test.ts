@@ -4,7 +4,8 @@ import { createGitHubOutboxStore } from '../../src/events/outbox-github.js'
 import { drainOutbox, emitWithOutbox } from '../../src/events/outbox.js'
 import type { OutboxDeps } from '../../src/events/outbox.js'
 import type { SaasClient } from '../../src/saas/client.js'
-import type { EventEnvelope, EventResult } from '../../src/saas/wire.js'
+import type { EventEnvelope } from '../../src/events/envelope.js'
+import type { EventResult } from '../../src/saas/types.js'
 import { startSandboxGitHub } from '../../sandbox/github/server.js'
 import type { SandboxGitHub } from '../../sandbox/github/server.js'
 import { startSandboxSaas } from '../../sandbox/saas/server.js'
@@ -79,8 +80,14 @@ describe('an events endpoint that is down for several runs, then up', () => {
     saas.faults.add({ path: EVENTS_PATH, status: 503, body: 'Service Unavailable', times: 5 })
 
     const first = await actionRun(answers, nthEvent(1))
-    expect(first.drained).toEqual({ delivered: 0, stillQueued: 0, rejected: [], parked: 0 })
-    expect(first.emitted).toEqual({ delivered: 0, queued: 1, rejected: [], lost: [] })
+    expect(first.drained).toEqual({
+      delivered: 0,
+      stillQueued: 0,
+      rejected: [],
+      parked: 0,
+      dropped: []
+    })
+    expect(first.emitted).toEqual({ delivered: 0, queued: 1, rejected: [], lost: [], dropped: [] })
     await actionRun(answers, nthEvent(2))
     const third = await actionRun(answers, nthEvent(3))
     expect(third.drained).toMatchObject({ delivered: 0, stillQueued: 2 })
@@ -92,8 +99,14 @@ describe('an events endpoint that is down for several runs, then up', () => {
     expect(saas.state.events.size).toBe(0)
 
     const fourth = await actionRun(answers, nthEvent(4))
-    expect(fourth.drained).toEqual({ delivered: 3, stillQueued: 0, rejected: [], parked: 0 })
-    expect(fourth.emitted).toEqual({ delivered: 1, queued: 0, rejected: [], lost: [] })
+    expect(fourth.drained).toEqual({
+      delivered: 3,
+      stillQueued: 0,
+      rejected: [],
+      parked: 0,
+      dropped: []
+    })
+    expect(fourth.emitted).toEqual({ delivered: 1, queued: 0, rejected: [], lost: [], dropped: [] })
 
     expect(gh.branchHead('acme/webapp', OUTBOX_BRANCH)).toBeUndefined()
     const ids = [1, 2, 3, 4].map(n => nthEvent(n).event_id)
@@ -153,7 +166,7 @@ describe('an events endpoint that refuses the protocol', () => {
 
     saas.requests.length = 0
     const later = await drainOutbox(run(answers))
-    expect(later).toEqual({ delivered: 0, stillQueued: 0, rejected: [], parked: 1 })
+    expect(later).toEqual({ delivered: 0, stillQueued: 0, rejected: [], parked: 1, dropped: [] })
     expect(saas.requests).toHaveLength(0)
     expect(gh.branchHead('acme/webapp', OUTBOX_BRANCH)).toBeDefined()
   })

@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
 import { drainOutbox, emitWithOutbox } from '../../src/events/outbox.js'
 import { KittyError } from '../../src/errors.js'
-import type { EventEnvelope, EventResult } from '../../src/saas/wire.js'
+import type { EventEnvelope } from '../../src/events/envelope.js'
+import type { EventResult } from '../../src/saas/types.js'
 import { memoryStore, nthEvent, queued, recordingLog } from './fakes.js'
 
 const NOW = Date.UTC(2026, 3, 2, 9, 30, 0, 5)
@@ -45,7 +46,7 @@ describe('emitWithOutbox', () => {
       store,
       log: recordingLog()
     })
-    expect(result).toEqual({ delivered: 1, queued: 0, rejected: [], lost: [] })
+    expect(result).toEqual({ delivered: 1, queued: 0, rejected: [], lost: [], dropped: [] })
     expect(store.calls).toEqual([])
   })
 
@@ -58,7 +59,7 @@ describe('emitWithOutbox', () => {
       log,
       now: () => NOW
     })
-    expect(result).toEqual({ delivered: 0, queued: 2, rejected: [], lost: [] })
+    expect(result).toEqual({ delivered: 0, queued: 2, rejected: [], lost: [], dropped: [] })
     expect(store.entries?.get(nthEvent(1).event_id)).toEqual({
       event: nthEvent(1),
       attempts: 1,
@@ -101,7 +102,8 @@ describe('emitWithOutbox', () => {
       delivered: 1,
       queued: 0,
       rejected: [{ eventId: bad.event_id, reason: 'payload: bad' }],
-      lost: []
+      lost: [],
+      dropped: []
     })
     expect(store.entries?.get(bad.event_id)).toMatchObject({
       rejected: true,
@@ -140,6 +142,7 @@ describe('emitWithOutbox', () => {
       delivered: 0,
       queued: 0,
       rejected: [],
+      dropped: [],
       lost: [nthEvent(1), nthEvent(2)]
     })
     const errors = log.lines.filter(line => line.level === 'error')
@@ -152,7 +155,7 @@ describe('emitWithOutbox', () => {
     const store = memoryStore()
     const saas = saasFake({})
     const result = await emitWithOutbox([], { saas, store, log: recordingLog() })
-    expect(result).toEqual({ delivered: 0, queued: 0, rejected: [], lost: [] })
+    expect(result).toEqual({ delivered: 0, queued: 0, rejected: [], lost: [], dropped: [] })
     expect(saas.batches).toEqual([])
     expect(store.calls).toEqual([])
   })
@@ -163,7 +166,7 @@ describe('drainOutbox', () => {
     const store = memoryStore()
     const saas = saasFake({})
     const result = await drainOutbox({ saas, store, log: recordingLog() })
-    expect(result).toEqual({ delivered: 0, stillQueued: 0, rejected: [], parked: 0 })
+    expect(result).toEqual({ delivered: 0, stillQueued: 0, rejected: [], parked: 0, dropped: [] })
     expect(store.calls).toEqual(['list'])
     expect(saas.batches).toEqual([])
   })
@@ -172,7 +175,7 @@ describe('drainOutbox', () => {
     const store = memoryStore([queued(nthEvent(1)), queued(nthEvent(2))])
     const saas = saasFake({ status: { [nthEvent(1).event_id]: 'duplicate' } })
     const result = await drainOutbox({ saas, store, log: recordingLog() })
-    expect(result).toEqual({ delivered: 2, stillQueued: 0, rejected: [], parked: 0 })
+    expect(result).toEqual({ delivered: 2, stillQueued: 0, rejected: [], parked: 0, dropped: [] })
     expect(saas.batches).toEqual([[nthEvent(1).event_id, nthEvent(2).event_id]])
     expect(store.entries).toBeUndefined()
     expect(store.calls).toEqual(['list', 'remove'])
@@ -185,7 +188,7 @@ describe('drainOutbox', () => {
       store,
       log: recordingLog()
     })
-    expect(result).toEqual({ delivered: 0, stillQueued: 1, rejected: [], parked: 0 })
+    expect(result).toEqual({ delivered: 0, stillQueued: 1, rejected: [], parked: 0, dropped: [] })
     expect(store.entries?.get(nthEvent(1).event_id)).toEqual(
       queued(nthEvent(1), { attempts: 3, last_error: unavailable.message })
     )
@@ -212,7 +215,7 @@ describe('drainOutbox', () => {
     const saas = saasFake({})
     const log = recordingLog()
     const result = await drainOutbox({ saas, store, log })
-    expect(result).toEqual({ delivered: 1, stillQueued: 0, rejected: [], parked: 1 })
+    expect(result).toEqual({ delivered: 1, stillQueued: 0, rejected: [], parked: 1, dropped: [] })
     expect(saas.batches).toEqual([[nthEvent(2).event_id]])
     expect([...(store.entries?.values() ?? [])]).toEqual([parked])
     expect(log.lines).toContainEqual({
@@ -225,7 +228,7 @@ describe('drainOutbox', () => {
     const store = memoryStore([queued(nthEvent(1), { rejected: true, rejection_reason: 'no' })])
     const saas = saasFake({})
     const result = await drainOutbox({ saas, store, log: recordingLog() })
-    expect(result).toEqual({ delivered: 0, stillQueued: 0, rejected: [], parked: 1 })
+    expect(result).toEqual({ delivered: 0, stillQueued: 0, rejected: [], parked: 1, dropped: [] })
     expect(saas.batches).toEqual([])
     expect(store.calls).toEqual(['list'])
   })
@@ -251,7 +254,8 @@ describe('drainOutbox', () => {
       delivered: 1,
       stillQueued: 1,
       rejected: [{ eventId: nthEvent(2).event_id, reason: 'payload: bad' }],
-      parked: 0
+      parked: 0,
+      dropped: []
     })
     expect(store.calls).toEqual(['list', 'put', 'remove'])
     expect(store.entries?.get(nthEvent(1).event_id)).toMatchObject({ attempts: 2, rejected: false })
@@ -279,5 +283,53 @@ describe('drainOutbox', () => {
     store.failNext.add('remove')
     await drainOutbox({ saas: saasFake({}), store, log: recordingLog() })
     expect(store.entries?.has(nthEvent(1).event_id)).toBe(true)
+  })
+})
+
+describe('events the SaaS refuses for the project', () => {
+  const refusing = {
+    sendEvents: (events: readonly { event_id: string }[]) =>
+      Promise.resolve(
+        events.map(event => ({
+          event_id: event.event_id,
+          status: 'rejected' as const,
+          error: 'not admitted',
+          category: 'project_not_admitted'
+        }))
+      )
+  }
+
+  it('are never queued on emit, and noted in the log and the summary', async () => {
+    const store = memoryStore()
+    const log = recordingLog()
+    const notes: string[] = []
+    const result = await emitWithOutbox([nthEvent(1)], {
+      saas: refusing,
+      store,
+      log,
+      note: text => notes.push(text)
+    })
+    expect(result.dropped).toEqual([
+      { eventId: nthEvent(1).event_id, reason: 'not admitted (project_not_admitted)' }
+    ])
+    expect(result.queued).toBe(0)
+    expect(store.calls).toEqual([])
+    expect(notes).toHaveLength(1)
+    expect(notes[0]).toMatch(/dropped, not queued/)
+    expect(log.lines.some(line => line.level === 'warning' && line.message === notes[0])).toBe(true)
+  })
+
+  it('leave the outbox on a drain', async () => {
+    const store = memoryStore([queued(nthEvent(1)), queued(nthEvent(2))])
+    const notes: string[] = []
+    const result = await drainOutbox({
+      saas: refusing,
+      store,
+      log: recordingLog(),
+      note: text => notes.push(text)
+    })
+    expect(result.dropped.map(d => d.eventId)).toEqual([nthEvent(1).event_id, nthEvent(2).event_id])
+    expect(store.entries).toBeUndefined()
+    expect(notes).toHaveLength(2)
   })
 })

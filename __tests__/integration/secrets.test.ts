@@ -18,7 +18,11 @@ const GITHUB_TOKEN = secret('ghs', 60)
 const SAAS_TOKEN = secret('sk', 72)
 const STATE_SECRET = secret('', 64)
 const SECRETS = [GITHUB_TOKEN, SAAS_TOKEN, STATE_SECRET]
-const INPUTS = { 'github-token': GITHUB_TOKEN, 'state-secret': STATE_SECRET }
+const INPUTS = {
+  'github-token': GITHUB_TOKEN,
+  'state-secret': STATE_SECRET,
+  'emit-events': 'true'
+}
 
 let scenario: Scenario | undefined
 afterEach(async () => {

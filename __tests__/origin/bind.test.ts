@@ -1,15 +1,14 @@
 import { describe, expect, it, jest } from '@jest/globals'
 import { bindMissionOrigin } from '../../src/origin/bind.js'
-import { bindIdempotencyKey } from '../../src/saas/idempotency.js'
 import { resolveTrackerBinding } from '../../src/origin/binding.js'
 import { KittyError } from '../../src/errors.js'
-import type { BindRequest, BindResponse } from '../../src/saas/wire.js'
+import type { BindAnswer, BindMission, BindTicket, TrackerRoute } from '../../src/saas/types.js'
 
 const binding = resolveTrackerBinding('tracker:\n  provider: linear\n  binding_ref: srm_01HX\n', {})
 const candidate = {
   external_issue_id: 'lin-1',
   external_issue_key: 'WEB-123',
-  title: '  Add   Clerk\nauth ',
+  title: 'Add Clerk auth',
   status: 'In Progress',
   url: 'https://linear.app/acme/issue/WEB-123',
   match_type: 'exact' as const
@@ -23,42 +22,38 @@ const input = {
   repo: 'acme/webapp'
 }
 
-function fakeSaas(answer: () => Promise<BindResponse>) {
+function fakeSaas(answer: () => Promise<BindAnswer>) {
   return {
-    bindMissionOrigin: jest.fn<(body: BindRequest, key: string) => Promise<BindResponse>>(answer)
+    bindMissionOrigin:
+      jest.fn<
+        (route: TrackerRoute, mission: BindMission, ticket: BindTicket) => Promise<BindAnswer>
+      >(answer)
   }
 }
 
+const LINK: BindAnswer = {
+  originLinkId: 'ol_1',
+  boundAt: '2026-04-01T12:00:00Z',
+  alreadyBound: false
+}
+
 describe('bindMissionOrigin', () => {
-  it('sends the contract body with external_title/external_status and the routing key', async () => {
-    const saas = fakeSaas(() =>
-      Promise.resolve({ origin_link_id: 'ol_1', bound_at: '2026-04-01T12:00:00Z' })
-    )
+  it('hands the SaaS client the binding, the mission and the ticket (it builds the wire)', async () => {
+    const saas = fakeSaas(() => Promise.resolve(LINK))
     await bindMissionOrigin(input, saas)
     expect(saas.bindMissionOrigin).toHaveBeenCalledWith(
+      binding,
       {
-        provider: 'linear',
-        mission_id: '01M0M9D8R83DDKSZ62QKGV3YW0',
-        mission_slug: 'web-123-01M0M9D8',
-        external_issue_id: 'lin-1',
-        external_issue_key: 'WEB-123',
-        external_issue_url: 'https://linear.app/acme/issue/WEB-123',
-        external_title: '  Add   Clerk\nauth ',
-        external_status: 'In Progress',
-        binding_ref: 'srm_01HX'
-      },
-      bindIdempotencyKey({
         repo: 'acme/webapp',
         missionId: '01M0M9D8R83DDKSZ62QKGV3YW0',
-        externalIssueId: 'lin-1'
-      })
+        missionSlug: 'web-123-01M0M9D8'
+      },
+      candidate
     )
   })
 
   it('hands back the seven-key origin_ticket only after the SaaS accepted the bind', async () => {
-    const saas = fakeSaas(() =>
-      Promise.resolve({ origin_link_id: 'ol_1', bound_at: '2026-04-01T12:00:00Z' })
-    )
+    const saas = fakeSaas(() => Promise.resolve(LINK))
     expect(await bindMissionOrigin(input, saas)).toEqual({
       originTicket: {
         external_issue_id: 'lin-1',
@@ -77,14 +72,18 @@ describe('bindMissionOrigin', () => {
   })
 
   it('treats a same-origin re-bind as success', async () => {
-    const saas = fakeSaas(() =>
-      Promise.resolve({
-        origin_link_id: 'ol_1',
-        bound_at: '2026-04-01T12:00:00Z',
-        already_bound: true
-      })
-    )
+    const saas = fakeSaas(() => Promise.resolve({ ...LINK, alreadyBound: true }))
     expect((await bindMissionOrigin(input, saas)).alreadyBound).toBe(true)
+  })
+
+  it('takes a bind whose answer named no link or time as a bind (nulls passed on)', async () => {
+    const saas = fakeSaas(() =>
+      Promise.resolve({ originLinkId: null, boundAt: null, alreadyBound: false })
+    )
+    expect(await bindMissionOrigin(input, saas)).toMatchObject({
+      originLinkId: null,
+      boundAt: null
+    })
   })
 
   it('passes a conflict through as a hard error', async () => {
@@ -94,7 +93,7 @@ describe('bindMissionOrigin', () => {
   })
 
   it('refuses a ticket without a URL before calling the SaaS', async () => {
-    const saas = fakeSaas(() => Promise.resolve({ origin_link_id: 'x', bound_at: 'y' }))
+    const saas = fakeSaas(() => Promise.resolve(LINK))
     await expect(
       bindMissionOrigin({ ...input, candidate: { ...candidate, url: '' } }, saas)
     ).rejects.toMatchObject({
@@ -105,7 +104,7 @@ describe('bindMissionOrigin', () => {
   })
 
   it('uses the key as title when the ticket has none', async () => {
-    const saas = fakeSaas(() => Promise.resolve({ origin_link_id: 'x', bound_at: 'y' }))
+    const saas = fakeSaas(() => Promise.resolve(LINK))
     const bound = await bindMissionOrigin(
       { ...input, candidate: { ...candidate, title: ' ' } },
       saas

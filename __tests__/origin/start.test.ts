@@ -8,6 +8,7 @@ import type {
 import { resolveTrackerBinding } from '../../src/origin/binding.js'
 import { KittyError } from '../../src/errors.js'
 import type { MissionFile } from '../../src/mission/index.js'
+import type { BindAnswer } from '../../src/saas/types.js'
 
 const MISSION_ID = '01M0M9D8R83DDKSZ62QKGV3YW0'
 const input: StartMissionInput = {
@@ -73,17 +74,18 @@ class FakeWorkspace implements MissionWorkspace {
   }
 }
 
-function ports(
-  workspace: FakeWorkspace,
-  bind?: () => Promise<{ origin_link_id: string; bound_at: string }>
-) {
+function ports(workspace: FakeWorkspace, bind?: () => Promise<BindAnswer>) {
   const calls: string[] = workspace.log
   const saas: StartMissionPorts['saas'] = {
-    bindMissionOrigin: (body, key) => {
-      calls.push(`bind ${body.mission_slug} ${key.slice(0, 17)}`)
+    bindMissionOrigin: (_route, mission) => {
+      calls.push(`bind ${mission.missionSlug} ${mission.repo}`)
       return bind
         ? bind()
-        : Promise.resolve({ origin_link_id: 'ol_1', bound_at: '2026-11-25T08:29:16Z' })
+        : Promise.resolve({
+            originLinkId: 'ol_1',
+            boundAt: '2026-11-25T08:29:16Z',
+            alreadyBound: false
+          })
     }
   }
   return {
@@ -108,7 +110,7 @@ describe('startMissionFromTicket', () => {
     const outcome = await startMissionFromTicket(input, ports(workspace))
     expect(workspace.log).toEqual([
       `claim ${BRANCH}`,
-      'bind web-123-01M0M9D8 kitty-origin-bind',
+      'bind web-123-01M0M9D8 acme/webapp',
       `commit ${BRANCH} Start mission web-123-01M0M9D8 from WEB-123`,
       'publish',
       'event'
@@ -152,7 +154,7 @@ describe('startMissionFromTicket', () => {
     ).rejects.toBe(conflict)
     expect(workspace.log).toEqual([
       `claim ${BRANCH}`,
-      'bind web-123-01M0M9D8 kitty-origin-bind',
+      'bind web-123-01M0M9D8 acme/webapp',
       `release ${BRANCH}`
     ])
     expect(workspace.branches.size).toBe(0)
@@ -174,7 +176,7 @@ describe('startMissionFromTicket', () => {
     expect(again.committedNow).toBe(false)
     expect(workspace.log).toEqual([
       `claim ${BRANCH}`,
-      'bind web-123-01M0M9D8 kitty-origin-bind',
+      'bind web-123-01M0M9D8 acme/webapp',
       'publish',
       'event'
     ])

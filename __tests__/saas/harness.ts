@@ -1,7 +1,8 @@
 import { KittyError } from '../../src/errors.js'
 import { createSaasClient } from '../../src/saas/client.js'
 import type { SaasClient, SaasClientOptions } from '../../src/saas/client.js'
-import type { BindRequest, EventEnvelope, IssueSearchRequest } from '../../src/saas/wire.js'
+import type { EventEnvelope } from '../../src/events/envelope.js'
+import type { BindMission, BindTicket, IssueQuery, TrackerRoute } from '../../src/saas/types.js'
 import type { SandboxSaas } from '../../sandbox/saas/server.js'
 
 /** The User-Agent the tests give the client. */
@@ -49,27 +50,27 @@ export function clientFor(
   })
 }
 
-/** A key search for WEB-123 in the Linear team. */
-export const keySearch: IssueSearchRequest = {
-  provider: 'linear',
-  limit: 10,
-  project_slug: 'acme-web',
-  query_key: 'WEB-123',
-  query_text: 'WEB-123'
+/** The Linear team's routing. */
+export const linearRoute: TrackerRoute = { provider: 'linear', projectSlug: 'acme-web' }
+
+/** A key query for WEB-123. */
+export const keyQuery: IssueQuery = { kind: 'key', key: 'WEB-123' }
+
+/** The mission of the binds in these tests. */
+export const mission: BindMission = {
+  repo: 'acme/web',
+  missionId: '01M0M9D8R83DDKSZ62QKGV3YW0',
+  missionSlug: 'web-123-01M0M9D8'
 }
 
-/** A bind of WEB-123 to a mission. */
-export function bindBody(overrides: Partial<BindRequest> = {}): BindRequest {
+/** WEB-123 as a bind sends it. */
+export function ticket(overrides: Partial<BindTicket> = {}): BindTicket {
   return {
-    provider: 'linear',
-    mission_id: '01M0M9D8R83DDKSZ62QKGV3YW0',
-    mission_slug: 'web-123-01M0M9D8',
     external_issue_id: '3f0c2a9e-8d41-4c5b-b6f7-1e2d3c4b5a69',
     external_issue_key: 'WEB-123',
-    external_issue_url: 'https://linear.app/acme/issue/WEB-123/add-clerk-auth',
-    external_title: 'Add Clerk auth',
-    external_status: 'In Progress',
-    project_slug: 'acme-web',
+    url: 'https://linear.app/acme/issue/WEB-123/add-clerk-auth',
+    title: 'Add Clerk auth',
+    status: 'In Progress',
     ...overrides
   }
 }
@@ -83,7 +84,7 @@ export function originEvent(overrides: Partial<EventEnvelope> = {}): EventEnvelo
     aggregate_type: 'Mission',
     aggregate_id: '01M0M9D8R83DDKSZ62QKGV3YW0',
     schema_version: '3.0.0',
-    build_id: '',
+    build_id: '00d1b337-6e6d-57da-967d-f42156a4b5c5',
     payload: {
       mission_slug: 'web-123-01M0M9D8',
       mission_id: '01M0M9D8R83DDKSZ62QKGV3YW0',
@@ -99,11 +100,15 @@ export function originEvent(overrides: Partial<EventEnvelope> = {}): EventEnvelo
     correlation_id: eventId,
     timestamp: '2026-04-01T12:00:00.123456+00:00',
     team_slug: null,
-    project_uuid: null,
-    project_slug: null,
-    git_branch: 'kitty/mission-web-123-01M0M9D8',
+    project_uuid: '8a4a7da6-1c2b-4d3e-9f00-0123456789ab',
+    project_slug: 'acme-web',
+    git_branch: 'kitty-origin/web-123-01M0M9D8',
     head_commit_sha: '4b825dc642cb6eb9a060e54bf8d69288fbee4904',
     repo_slug: 'acme/web',
+    type: 'event',
+    spec_kitty_delivery_identity: eventId,
+    admission_generation: 1,
+    binding_audience: 'local-nonstrict:https://spec-kitty.example.com',
     ...overrides
   }
 }

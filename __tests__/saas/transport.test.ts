@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net'
 import { exchange, redact } from '../../src/saas/transport.js'
 import { startSandboxSaas } from '../../sandbox/saas/server.js'
 import type { SandboxSaas } from '../../sandbox/saas/server.js'
-import { bindBody, clientFor, keySearch, rejectionOf } from './harness.js'
+import { clientFor, keyQuery, linearRoute, mission, rejectionOf, ticket } from './harness.js'
 
 describe('redact', () => {
   it.each([
@@ -33,7 +33,7 @@ describe('a SaaS answer that quotes the token', () => {
       status: 422,
       body: { error_code: 'invalid_query', message: `Query refused for ${sandbox.token}.` }
     })
-    const error = await rejectionOf(clientFor(sandbox).searchIssues(keySearch))
+    const error = await rejectionOf(clientFor(sandbox).searchIssues(linearRoute, keyQuery, 10))
     expect(error.message).toBe(
       'The Spec Kitty SaaS rejected the issue search: Query refused for ***.'
     )
@@ -45,7 +45,9 @@ describe('a SaaS answer that quotes the token', () => {
       status: 409,
       body: { error_code: 'x', message: `${'Refused. '.repeat(21)}${sandbox.token}` }
     })
-    const error = await rejectionOf(clientFor(sandbox).bindMissionOrigin(bindBody(), 'key-1'))
+    const error = await rejectionOf(
+      clientFor(sandbox).bindMissionOrigin(linearRoute, mission, ticket())
+    )
     expect(error.detail).toContain('***')
     expect(error.detail).not.toContain('sk-echoed')
   })

@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib'
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { request } from 'undici'
-import { startSandboxSaas } from '../../sandbox/saas/server.js'
+import { SANDBOX_PRIVATE_TEAM, startSandboxSaas } from '../../sandbox/saas/server.js'
 import type { SandboxSaas, SandboxSaasOptions } from '../../sandbox/saas/server.js'
 import { defaultSeed, JIRA_BINDING_REF } from '../../sandbox/saas/seed.js'
 
@@ -39,7 +39,7 @@ async function call(
     method,
     headers: {
       authorization: `Bearer ${sandbox.token}`,
-      'x-team-slug': 'acme',
+      ...(path.includes('/tracker/') ? { 'x-team-slug': 'acme' } : {}),
       'content-type': 'application/json',
       ...options.headers
     },
@@ -192,6 +192,29 @@ describe('sandbox routes and auth', () => {
       headers: { authorization: 'Bearer custom', 'x-team-slug': 'anything' }
     })
     expect(answer.status).toBe(200)
+  })
+
+  it('answers 403 to a tracker call without X-Team-Slug', async () => {
+    const answer = await call('POST', SEARCH, { json: {}, headers: { 'x-team-slug': '' } })
+    expect(answer.status).toBe(403)
+  })
+
+  it('lists the teams at GET /api/v1/me, which needs no X-Team-Slug', async () => {
+    const answer = await call('GET', '/api/v1/me')
+    expect(answer.status).toBe(200)
+    expect(answer.json.teams).toEqual([
+      { id: 'acme', name: 'Acme', is_private_teamspace: false },
+      { id: SANDBOX_PRIVATE_TEAM, name: 'Personal', is_private_teamspace: true }
+    ])
+  })
+
+  it('refuses an events batch that carries X-Team-Slug (spec-kitty never sends it there)', async () => {
+    const answer = await call('POST', EVENTS, {
+      raw: gzipSync(JSON.stringify({ events: [] })),
+      headers: { ...protocol, 'x-team-slug': 'acme' }
+    })
+    expect(answer.status).toBe(400)
+    expect(answer.json.error_code).toBe('unexpected_team')
   })
 })
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { LINEAR_META } from '../../__fixtures__/mission/tickets.js'
 import { KittyError } from '../../src/errors.js'
 import type { OriginCandidate, OriginTicket, TrackerBinding } from '../../src/origin/models.js'
-import type { IssueSearchRequest, IssueSearchResponse } from '../../src/saas/wire.js'
+import type { IssueQuery, IssueSearchAnswer, TrackerRoute } from '../../src/saas/types.js'
 import { recheckTicket } from '../../src/verify/ticket.js'
 
 const ORIGIN = (JSON.parse(LINEAR_META) as { origin_ticket: OriginTicket }).origin_ticket
@@ -21,13 +21,19 @@ const FOUND: OriginCandidate = {
   match_type: 'exact'
 }
 
-function saasAnswering(answer: IssueSearchResponse | Error) {
-  const requests: IssueSearchRequest[] = []
+function saasAnswering(answer: { candidates: OriginCandidate[] } | Error) {
+  const requests: { route: TrackerRoute; query: IssueQuery; limit: number }[] = []
   return {
     requests,
-    searchIssues: (body: IssueSearchRequest): Promise<IssueSearchResponse> => {
-      requests.push(body)
-      return answer instanceof Error ? Promise.reject(answer) : Promise.resolve(answer)
+    searchIssues: (
+      route: TrackerRoute,
+      query: IssueQuery,
+      limit: number
+    ): Promise<IssueSearchAnswer> => {
+      requests.push({ route, query, limit })
+      return answer instanceof Error
+        ? Promise.reject(answer)
+        : Promise.resolve({ ...answer, leftOut: [], resourceType: null, resourceId: null })
     }
   }
 }
@@ -40,13 +46,7 @@ describe('recheckTicket', () => {
       status: 'In Progress'
     })
     expect(saas.requests).toEqual([
-      {
-        provider: 'linear',
-        limit: 10,
-        project_slug: 'acme-web',
-        query_key: 'WEB-123',
-        query_text: 'WEB-123'
-      }
+      { route: LINEAR, query: { kind: 'key', key: 'WEB-123' }, limit: 10 }
     ])
   })
 

@@ -2,6 +2,8 @@ import { errorReply, noMapping } from './reply.js'
 import type { Reply } from './reply.js'
 import { BindBody, describeIssues } from './schemas.js'
 import type { SeedResource } from './seed.js'
+import { bindBodyIn } from './shapes.js'
+import type { SaasShapes } from './shapes.js'
 import { nextId, resolveResource } from './state.js'
 import type { AsyncBindMode, OriginLink, SaasState } from './state.js'
 
@@ -10,6 +12,8 @@ export interface BindContext {
   idempotencyKey: string | undefined
   asyncBind: AsyncBindMode | undefined
   now: () => number
+  /** The answer shapes to use (the contract's full shape when empty). */
+  shapes?: SaasShapes
 }
 
 function isoSeconds(ms: number): string {
@@ -135,15 +139,30 @@ export function handleBind(state: SaasState, body: unknown, context: BindContext
     }
     return { status: stored.status, body: stored.body, headers: { 'Idempotency-Replayed': 'true' } }
   }
-  const reply = fresh(state, body, context)
+  const made = fresh(state, body, context)
+  const reply =
+    made.status === 200
+      ? { ...made, body: bindBodyIn(context.shapes?.bind, made.body as Record<string, unknown>) }
+      : made
   if ([200, 202, 409].includes(reply.status)) {
     state.idempotency.set(key, { fingerprint, status: reply.status, body: reply.body })
   }
   return reply
 }
 
+function failedError(shape: SaasShapes['operationError'], message: string): unknown {
+  if (shape === 'string') return message
+  if (shape === 'absent') return undefined
+  return { error_code: 'tracker_write_failed', message }
+}
+
 /** `GET /api/v1/tracker/operations/{id}/`: pending, running, then the configured outcome. */
-export function handleOperation(state: SaasState, id: string, now: () => number): Reply {
+export function handleOperation(
+  state: SaasState,
+  id: string,
+  now: () => number,
+  shapes: SaasShapes = {}
+): Reply {
   const operation = state.operations.get(id)
   if (operation === undefined) return errorReply(404, 'operation_not_found', `No operation ${id}.`)
   operation.polls += 1
@@ -167,9 +186,13 @@ export function handleOperation(state: SaasState, id: string, now: () => number)
       body: {
         operation_id: id,
         status: 'failed',
-        error: { error_code: 'tracker_write_failed', message: operation.message }
+        error: failedError(shapes.operationError, operation.message)
       }
     }
+  }
+  if (shapes.operationResult === 'whole-body') {
+    const result = operation.result as Record<string, unknown>
+    return { status: 200, body: { ...result, operation_id: id, status: 'completed' } }
   }
   return { status: 200, body: { operation_id: id, status: 'completed', result: operation.result } }
 }

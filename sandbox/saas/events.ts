@@ -12,12 +12,20 @@ export interface EventsRequest {
   contentEncoding: string | undefined
   /** The gunzipped body, or undefined when it was not valid gzip. */
   bodyText: string | undefined
+  /** Refuse every event with this `error_category`, as the SaaS does for a project. */
+  refusal?: string | undefined
 }
 
 interface EventResult {
   event_id: string
   status: 'success' | 'duplicate' | 'rejected'
   error?: string
+  error_category?: string
+}
+
+function eventIdOf(raw: unknown): string {
+  const id = (raw as { event_id?: unknown } | null)?.event_id
+  return typeof id === 'string' ? id : ''
 }
 
 function protocolMismatch(protocol: string | undefined): Reply | undefined {
@@ -77,7 +85,16 @@ export function handleEvents(state: SaasState, request: EventsRequest): Reply {
   const batch = EventBatch.safeParse(json)
   if (!batch.success) return errorReply(400, 'invalid_body', describeIssues(batch.error))
   const seen = new Set<string>()
-  const results = batch.data.events.map(raw => judge(state, raw, seen))
+  const refusal = request.refusal
+  const results =
+    refusal === undefined
+      ? batch.data.events.map(raw => judge(state, raw, seen))
+      : batch.data.events.map(raw => ({
+          event_id: eventIdOf(raw),
+          status: 'rejected' as const,
+          error: 'The project may not send events.',
+          error_category: refusal
+        }))
   batch.data.events.forEach((raw, index) => {
     if (results[index]?.status === 'success') state.events.set(results[index].event_id, raw)
   })

@@ -11,13 +11,32 @@ import type { Reply } from './reply.js'
 import { handleSearch } from './search.js'
 import { defaultSeed } from './seed.js'
 import type { SaasSeed } from './seed.js'
+import type { SaasShapes } from './shapes.js'
 import { createState } from './state.js'
 import type { AsyncBindMode, SaasState } from './state.js'
 
 /** The token the sandbox accepts unless told otherwise. */
 export const SANDBOX_TOKEN = 'sk-sandbox-7f3a9c1e5b2d4f60'
-/** The team slug the sandbox requires unless told otherwise. */
+/** The team id the sandbox requires as X-Team-Slug unless told otherwise. */
 export const SANDBOX_TEAM_SLUG = 'acme'
+
+/** The private teamspace of the sandbox's user. */
+export const SANDBOX_PRIVATE_TEAM = 'pts_01HXPRIVATE0000000000000'
+
+/** A team as `GET /api/v1/me` lists it. */
+export interface SandboxTeam {
+  id: string
+  name: string
+  is_private_teamspace: boolean
+}
+
+/** The teams `GET /api/v1/me` lists by default: the collaborative team and a private one. */
+export function defaultTeams(teamSlug: string | null = SANDBOX_TEAM_SLUG): SandboxTeam[] {
+  return [
+    ...(teamSlug === null ? [] : [{ id: teamSlug, name: 'Acme', is_private_teamspace: false }]),
+    { id: SANDBOX_PRIVATE_TEAM, name: 'Personal', is_private_teamspace: true }
+  ]
+}
 
 /** How the sandbox SaaS starts. */
 export interface SandboxSaasOptions {
@@ -29,6 +48,10 @@ export interface SandboxSaasOptions {
   asyncBind?: AsyncBindMode
   /** Clock for `bound_at` (default Date.now). */
   now?: () => number
+  /** What `GET /api/v1/me` lists (default: the team and a private teamspace). */
+  teams?: SandboxTeam[]
+  /** The lenient answer shapes to use (default: the contract's full shapes). */
+  shapes?: SaasShapes
 }
 
 /** One request as the sandbox saw it (header names lower-cased, body gunzipped and parsed). */
@@ -51,6 +74,10 @@ export interface SandboxSaas {
   requests: RecordedRequest[]
   /** Current bind mode; set it to switch a running sandbox to 202 answers. */
   asyncBind: AsyncBindMode | undefined
+  /** What `GET /api/v1/me` lists; change it on a running sandbox. */
+  teams: SandboxTeam[]
+  /** The answer shapes; change them on a running sandbox. */
+  shapes: SaasShapes
   close(): Promise<void>
 }
 
@@ -61,42 +88,64 @@ interface Context {
   bodyIsGzip: boolean | undefined
 }
 
+/** Who may call a route: a tracker call needs the team header, the others must not send it. */
+type Audience = 'tracker' | 'user' | 'events'
+
 interface Route {
   method: string
   pattern: RegExp
+  audience: Audience
   handle: (context: Context, match: RegExpMatchArray) => Reply
 }
 
 const routes: Route[] = [
   {
+    method: 'GET',
+    pattern: /^\/api\/v1\/me$/,
+    audience: 'user',
+    handle: context => ({ status: 200, body: { teams: context.sandbox.teams } })
+  },
+  {
     method: 'POST',
     pattern: /^\/api\/v1\/tracker\/issue-search\/$/,
-    handle: context => handleSearch(context.sandbox.state, context.request.body)
+    audience: 'tracker',
+    handle: context =>
+      handleSearch(context.sandbox.state, context.request.body, context.sandbox.shapes)
   },
   {
     method: 'POST',
     pattern: /^\/api\/v1\/tracker\/mission-origin\/bind\/$/,
+    audience: 'tracker',
     handle: context =>
       handleBind(context.sandbox.state, context.request.body, {
         idempotencyKey: context.request.headers['idempotency-key'],
         asyncBind: context.sandbox.asyncBind,
-        now: context.now
+        now: context.now,
+        shapes: context.sandbox.shapes
       })
   },
   {
     method: 'GET',
     pattern: /^\/api\/v1\/tracker\/operations\/([^/]+)\/$/,
+    audience: 'tracker',
     handle: (context, match) =>
-      handleOperation(context.sandbox.state, decodeURIComponent(match[1]!), context.now)
+      handleOperation(
+        context.sandbox.state,
+        decodeURIComponent(match[1]!),
+        context.now,
+        context.sandbox.shapes
+      )
   },
   {
     method: 'POST',
     pattern: /^\/api\/v1\/events\/batch\/$/,
+    audience: 'events',
     handle: context =>
       handleEvents(context.sandbox.state, {
         protocol: context.request.headers['x-spec-kitty-sync-protocol'],
         contentEncoding: context.request.headers['content-encoding'],
-        bodyText: context.bodyIsGzip === false ? undefined : context.request.bodyText
+        bodyText: context.bodyIsGzip === false ? undefined : context.request.bodyText,
+        refusal: context.sandbox.shapes.eventRefusal
       })
   }
 ]
@@ -136,7 +185,11 @@ function send(response: ServerResponse, reply: Reply): void {
   response.end(text)
 }
 
-function authorise(sandbox: SandboxSaas, headers: Record<string, string>): Reply | undefined {
+function authorise(
+  sandbox: SandboxSaas,
+  headers: Record<string, string>,
+  audience: Audience
+): Reply | undefined {
   if (headers.authorization !== `Bearer ${sandbox.token}`) {
     return errorReply(
       401,
@@ -147,7 +200,14 @@ function authorise(sandbox: SandboxSaas, headers: Record<string, string>): Reply
       }
     )
   }
-  if (sandbox.teamSlug !== null && headers['x-team-slug'] !== sandbox.teamSlug) {
+  if (audience === 'events' && headers['x-team-slug'] !== undefined) {
+    return errorReply(400, 'unexpected_team', 'The events batch takes no X-Team-Slug header.')
+  }
+  if (
+    audience === 'tracker' &&
+    sandbox.teamSlug !== null &&
+    headers['x-team-slug'] !== sandbox.teamSlug
+  ) {
     return errorReply(403, 'team_forbidden', 'The token does not act for this team.', {
       error_category: 'forbidden'
     })
@@ -161,7 +221,7 @@ function route(context: Context, pathname: string): Reply {
   const found = matching.find(candidate => candidate.method === context.request.method)
   if (found === undefined) return errorReply(405, 'method_not_allowed', 'Method not allowed.')
   return (
-    authorise(context.sandbox, context.request.headers) ??
+    authorise(context.sandbox, context.request.headers, found.audience) ??
     found.handle(context, pathname.match(found.pattern)!)
   )
 }
@@ -201,10 +261,13 @@ export async function startSandboxSaas(options: SandboxSaasOptions = {}): Promis
 
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
+  const teamSlug = options.teamSlug === undefined ? SANDBOX_TEAM_SLUG : options.teamSlug
   const sandbox: SandboxSaas = {
     url: `http://127.0.0.1:${port}`,
     token: options.token ?? SANDBOX_TOKEN,
-    teamSlug: options.teamSlug === undefined ? SANDBOX_TEAM_SLUG : options.teamSlug,
+    teamSlug,
+    teams: options.teams ?? defaultTeams(teamSlug),
+    shapes: options.shapes ?? {},
     state: createState(options.seed ?? defaultSeed()),
     faults: new Faults(),
     requests: [],

@@ -22,6 +22,18 @@ export interface CandidateCommentInput {
   scopeLabel: string
   /** How many candidates the search asked for; a list that long may have left some out. */
   limit?: number
+  /** Tickets of the SaaS's answer that cannot be an origin, and why; named under the list. */
+  leftOut?: readonly { key: string; reason: string }[]
+}
+
+/** A note naming the tickets that were left out of the list, or none. */
+function leftOutNote(leftOut: CandidateCommentInput['leftOut']): string[] {
+  if (leftOut === undefined || leftOut.length === 0) return []
+  const lines = leftOut
+    .slice(0, 10)
+    .map(left => `- ${escapeInline(left.key, 100)}: ${escapeInline(left.reason, 200)}`)
+  const more = leftOut.length > 10 ? [`- and ${leftOut.length - 10} more`] : []
+  return [['Left out, since they cannot be an origin:', ...lines, ...more].join('\n')]
 }
 
 /** A state after a confirm: it names the mission and its pull request. */
@@ -98,7 +110,8 @@ export function renderCandidateComment(input: CandidateCommentInput): string {
       [
         `**No tickets match ${escapeInline(state.query, 300)} in ${scope(state, scopeLabel)}.**`,
         `Try other words or a ticket key, for example ${command(prefix, 'start-from "other words"')} ` +
-          `or ${command(prefix, `start-from ${example}`)}.`
+          `or ${command(prefix, `start-from ${example}`)}.`,
+        ...leftOutNote(input.leftOut)
       ],
       marker
     )
@@ -122,6 +135,7 @@ export function renderCandidateComment(input: CandidateCommentInput): string {
       heading(state, scopeLabel),
       candidateTable(state.candidates),
       ...more,
+      ...leftOutNote(input.leftOut),
       `${reply}\n<sub>This list can be confirmed until ${utcMinute(state.expires_at)}.</sub>`
     ],
     marker

@@ -1,19 +1,24 @@
 import type { GitHubApi, RepoRef } from '../github/client.js'
 import { getBranchHead } from '../github/refs.js'
-import type { MissionFromTicketResult, TrackerBinding } from '../origin/models.js'
+import type { MissionFromTicketResult, ProjectIdentity } from '../origin/models.js'
 import type { SaasClient } from '../saas/client.js'
 import { describeError } from './delivery.js'
 import { missionOriginBoundEvent, missionOriginBoundEventId, nodeIdFor } from './envelope.js'
 import { createGitHubOutboxStore } from './outbox-github.js'
 import { drainOutbox, emitWithOutbox } from './outbox.js'
 import type { OutboxLog } from './outbox.js'
+import { UUID_PATTERN } from './uuid5.js'
 
 /** What the emitter needs: the repository, both clients, a log, a clock and an id source. */
 export interface EmitterDeps {
   github: GitHubApi
   repo: RepoRef
-  saas: Pick<SaasClient, 'sendEvents'>
+  saas: Pick<SaasClient, 'sendEvents' | 'privateTeamspaceId'>
+  /** The SaaS's normalised origin, for the envelope's `binding_audience`. */
+  saasOrigin: string
   log: OutboxLog
+  /** Where notes for the job summary go. */
+  note(text: string): void
   nowMs(): number
 }
 
@@ -21,18 +26,26 @@ export interface EmitterDeps {
 export interface MissionEventEmitter {
   /** Delivers what earlier runs queued; one ref lookup when there is nothing. */
   drain(): Promise<void>
-  /** Reports a bound mission; true when the SaaS has the event now (else it is queued or logged). */
-  emit(mission: MissionFromTicketResult, project: TrackerBinding['project']): Promise<boolean>
+  /** Reports a bound mission; true when the SaaS has the event now (else it is queued or noted). */
+  emit(mission: MissionFromTicketResult, project: ProjectIdentity): Promise<boolean>
 }
 
-/** The emitter of one run. */
+/** The note when the config names no project uuid, saying what to run. */
+export function noProjectNote(missionSlug: string): string {
+  return `No MissionOriginBound event was sent for ${missionSlug}: \`.kittify/config.yaml\` names no \`project.uuid\`. Run \`spec-kitty init\` (or \`spec-kitty tracker bind\`) in the repository and commit \`.kittify/config.yaml\`; the bind itself is recorded at the Spec Kitty SaaS either way.`
+}
+
+/** The emitter of one run (only built when the `emit-events` input is on). */
 export function createMissionEventEmitter(deps: EmitterDeps): MissionEventEmitter {
   const { github, repo, log } = deps
   const outbox = {
     saas: deps.saas,
     store: createGitHubOutboxStore(github, repo, { log }),
     log,
-    now: () => deps.nowMs()
+    now: () => deps.nowMs(),
+    note: (text: string) => {
+      deps.note(text)
+    }
   }
   const repoSlug = `${repo.owner}/${repo.repo}`
   return {
@@ -40,9 +53,18 @@ export function createMissionEventEmitter(deps: EmitterDeps): MissionEventEmitte
       await drainOutbox(outbox)
     },
     async emit(mission, project) {
+      const uuid = project.uuid?.trim() ?? ''
+      if (!UUID_PATTERN.test(uuid.toLowerCase())) {
+        const note = noProjectNote(mission.missionSlug)
+        log.warning(note)
+        deps.note(note)
+        return false
+      }
       try {
-        const headCommitSha =
-          mission.commitSha ?? (await getBranchHead(github, repo, mission.branch)) ?? ''
+        const [headCommitSha, teamSlug] = await Promise.all([
+          mission.commitSha ?? getBranchHead(github, repo, mission.branch),
+          deps.saas.privateTeamspaceId()
+        ])
         const event = missionOriginBoundEvent({
           mission,
           eventId: missionOriginBoundEventId(mission.missionId),
@@ -50,8 +72,10 @@ export function createMissionEventEmitter(deps: EmitterDeps): MissionEventEmitte
           nodeId: nodeIdFor(repoSlug),
           repoSlug,
           gitBranch: mission.branch,
-          headCommitSha,
-          project
+          headCommitSha: headCommitSha ?? '',
+          project: { uuid, slug: project.slug, buildId: project.buildId ?? null },
+          teamSlug,
+          saasOrigin: deps.saasOrigin
         })
         const result = await emitWithOutbox([event], outbox)
         return result.delivered === 1

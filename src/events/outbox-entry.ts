@@ -1,6 +1,5 @@
 import { z } from 'zod'
-import type { EventEnvelope } from '../saas/wire.js'
-import { MissionOriginBoundEnvelope } from './envelope.js'
+import { MissionOriginBoundEnvelope, MissionOriginBoundPayload } from './envelope.js'
 
 /** The branch that holds events waiting for delivery; absent when nothing waits. */
 export const OUTBOX_BRANCH = 'kitty-origin/outbox'
@@ -26,42 +25,14 @@ export type OutboxEntry = z.infer<typeof OutboxEntry>
 
 /**
  * Every key an entry file may hold, in the order it is written: the entry's, then the
- * envelope's and its payload's in the contract's order. As a JSON.stringify replacer it fixes
- * the key order at every level, so the same entry is always the same bytes.
+ * envelope's and its payload's, each in its schema's order. As a JSON.stringify replacer it
+ * fixes the key order at every level, so the same entry is always the same bytes.
  */
 const KEY_ORDER = [
-  'event',
-  'attempts',
-  'first_queued_at',
-  'last_error',
-  'rejected',
-  'rejection_reason',
-  'event_id',
-  'event_type',
-  'aggregate_type',
-  'aggregate_id',
-  'schema_version',
-  'build_id',
-  'payload',
-  'node_id',
-  'lamport_clock',
-  'causation_id',
-  'correlation_id',
-  'timestamp',
-  'team_slug',
-  'project_uuid',
-  'project_slug',
-  'git_branch',
-  'head_commit_sha',
-  'repo_slug',
-  'mission_slug',
-  'mission_id',
-  'provider',
-  'external_issue_id',
-  'external_issue_key',
-  'external_issue_url',
-  'title'
-] satisfies (keyof OutboxEntry | keyof EventEnvelope | keyof EventEnvelope['payload'])[]
+  ...Object.keys(OutboxEntry.shape),
+  ...Object.keys(MissionOriginBoundEnvelope.shape),
+  ...Object.keys(MissionOriginBoundPayload.shape)
+]
 
 /** The path of an event's file on the outbox branch. */
 export function outboxPath(eventId: string): string {

@@ -1,8 +1,8 @@
 import type { SaasClient } from '../saas/client.js'
-import type { EventEnvelope } from '../saas/wire.js'
 import { deliverEvents, describeError } from './delivery.js'
-import type { DeliveryOutcome } from './delivery.js'
+import type { DeliveryOutcome, RejectedEvent } from './delivery.js'
 import { validateEnvelopePayload } from './envelope.js'
+import type { EventEnvelope } from './envelope.js'
 import { OUTBOX_BRANCH } from './outbox-entry.js'
 import type { OutboxEntry } from './outbox-entry.js'
 
@@ -30,6 +30,8 @@ export interface OutboxDeps {
   log: OutboxLog
   /** Epoch milliseconds for `first_queued_at` (default Date.now). */
   now?: () => number
+  /** Where a note for the job summary goes (an event the SaaS refused for the project). */
+  note?: (text: string) => void
 }
 
 /** An event refused for good, by id. */
@@ -47,6 +49,8 @@ export interface EmitResult {
   rejected: EventRejection[]
   /** Neither delivered nor written to the outbox: the run log names them. */
   lost: EventEnvelope[]
+  /** Refused for the project (not admitted, not consented, refused): not queued, noted. */
+  dropped: EventRejection[]
 }
 
 /** What a drain did. */
@@ -58,6 +62,18 @@ export interface DrainResult {
   rejected: EventRejection[]
   /** Entries refused in earlier runs that stay in the outbox for people to look at. */
   parked: number
+  /** Refused for the project during this drain: removed from the outbox, noted. */
+  dropped: EventRejection[]
+}
+
+/** Logs and notes the events the SaaS refused for the project; they leave the outbox. */
+function reportDropped(dropped: readonly RejectedEvent[], deps: OutboxDeps): EventRejection[] {
+  return dropped.map(({ event, reason }) => {
+    const text = `The Spec Kitty SaaS refused event ${event.event_id} for this project (${reason}); it was dropped, not queued. Ask the project's owners to admit the project and consent to sync in Spec Kitty.`
+    deps.log.warning(text)
+    deps.note?.(text)
+    return { eventId: event.event_id, reason }
+  })
 }
 
 function idsOf(events: readonly EventEnvelope[]): string {
@@ -128,7 +144,8 @@ export async function emitWithOutbox(
     delivered: outcome.delivered.length,
     queued: 0,
     rejected,
-    lost: []
+    lost: [],
+    dropped: reportDropped(outcome.dropped, deps)
   }
   if (entries.length === 0) return result
   try {
@@ -157,17 +174,21 @@ function drainChanges(
   live: readonly OutboxEntry[],
   outcome: DeliveryOutcome
 ): { put: OutboxEntry[]; remove: string[] } {
-  const delivered = new Set(outcome.delivered.map(event => event.event_id))
+  // Delivered and dropped events both leave the outbox.
+  const gone = new Set([
+    ...outcome.delivered.map(event => event.event_id),
+    ...outcome.dropped.map(({ event }) => event.event_id)
+  ])
   const refusals = new Map(outcome.rejected.map(({ event, reason }) => [event.event_id, reason]))
   const put: OutboxEntry[] = []
   for (const entry of live) {
     const id = entry.event.event_id
     const reason = refusals.get(id)
-    if (delivered.has(id)) continue
+    if (gone.has(id)) continue
     if (reason === undefined) put.push(retried(entry, outcome.pendingReason))
     else put.push({ ...retried(entry, reason), rejected: true, rejection_reason: reason })
   }
-  return { put, remove: [...delivered] }
+  return { put, remove: [...gone] }
 }
 
 async function tryStore(log: OutboxLog, what: string, write: () => Promise<void>): Promise<void> {
@@ -187,7 +208,7 @@ async function tryStore(log: OutboxLog, what: string, write: () => Promise<void>
  */
 export async function drainOutbox(deps: OutboxDeps): Promise<DrainResult> {
   const { log, store } = deps
-  const empty: DrainResult = { delivered: 0, stillQueued: 0, rejected: [], parked: 0 }
+  const empty: DrainResult = { delivered: 0, stillQueued: 0, rejected: [], parked: 0, dropped: [] }
   let entries: OutboxEntry[] | null
   try {
     entries = await store.list()
@@ -225,13 +246,15 @@ export async function drainOutbox(deps: OutboxDeps): Promise<DrainResult> {
   for (const { eventId, reason } of rejected) {
     log.warning(`The Spec Kitty SaaS refused queued event ${eventId}: ${reason}`)
   }
+  const dropped = reportDropped(outcome.dropped, deps)
   log.info(
-    `Outbox: ${outcome.delivered.length} delivered, ${outcome.pending.length} still queued, ${rejected.length} refused.`
+    `Outbox: ${outcome.delivered.length} delivered, ${outcome.pending.length} still queued, ${rejected.length} refused, ${dropped.length} dropped.`
   )
   return {
     delivered: outcome.delivered.length,
     stillQueued: outcome.pending.length,
     rejected,
-    parked
+    parked,
+    dropped
   }
 }

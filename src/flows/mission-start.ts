@@ -4,11 +4,12 @@ import type { CandidateState } from '../chatops/state.js'
 import { escapeCodeSpan, escapeInline } from '../chatops/escape.js'
 import { KittyError } from '../errors.js'
 import { ulidFromParts } from '../mission/index.js'
-import { bindRequest, originTicketOf } from '../origin/bind.js'
+import { originTicketOf } from '../origin/bind.js'
 import type { MissionFromTicketResult, OriginCandidate, TrackerBinding } from '../origin/models.js'
 import { planMission, startMissionFromTicket } from '../origin/start.js'
 import type { StartMissionInput, StartMissionPorts } from '../origin/start.js'
 import type { RunReport } from '../report.js'
+import { bindRequestBody } from '../saas/bind.js'
 import type { BotContext } from './context.js'
 import { baseBranchOf } from './context.js'
 import type { DryRunLog } from './dry-run.js'
@@ -168,8 +169,8 @@ export async function startConfirmedMission(
       dryRun === undefined
         ? {
             ...mission.originTicket,
-            origin_link_id: mission.originLinkId,
-            bound_at: mission.boundAt
+            ...(mission.originLinkId === null ? {} : { origin_link_id: mission.originLinkId }),
+            ...(mission.boundAt === null ? {} : { bound_at: mission.boundAt })
           }
         : mission.originTicket,
     ...(mission.pullRequest === undefined || !showPull ? {} : { pullRequest: mission.pullRequest })
@@ -218,7 +219,15 @@ async function rehearseMissionStart(
     `Bind ${escapeInline(input.candidate.external_issue_key, 64)} as the origin of mission ` +
       `${escapeCodeSpan(input.missionId)} at the Spec Kitty SaaS`,
     {
-      text: `${JSON.stringify(bindRequest({ ...input, missionSlug: files.missionSlug }), null, 2)}\n`,
+      text: `${JSON.stringify(
+        bindRequestBody(
+          input.binding,
+          { repo: input.repo, missionId: input.missionId, missionSlug: files.missionSlug },
+          input.candidate
+        ),
+        null,
+        2
+      )}\n`,
       language: 'json'
     }
   )

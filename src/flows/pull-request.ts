@@ -1,6 +1,7 @@
 import { capComment, escapeCodeSpan, escapeInline, markdownLink } from '../chatops/escape.js'
 import type { MissionFromTicketResult, OriginCandidate } from '../origin/models.js'
 import { providerName } from '../origin/search.js'
+import { oneLine } from '../text/one-line.js'
 
 /** Who asked, who confirmed, and where, for the provenance card. */
 export interface Provenance {
@@ -18,10 +19,12 @@ export interface Provenance {
 export function pullRequestTitle(
   candidate: Pick<OriginCandidate, 'external_issue_key' | 'title'>
 ): string {
-  const title = `Start mission from ${candidate.external_issue_key}: ${candidate.title}`
-    .replace(/\s+/g, ' ')
-    .trim()
-  return title.length <= 256 ? title : `${title.slice(0, 255)}…`
+  return oneLine(`Start mission from ${candidate.external_issue_key}: ${candidate.title}`, 256)
+}
+
+/** A value of the SaaS's bind answer, or a plain note when the answer did not carry it. */
+function answered(value: string | null): string {
+  return value === null ? '_not reported by the Spec Kitty SaaS_' : escapeCodeSpan(value)
 }
 
 function row(label: string, value: string): string {
@@ -84,8 +87,8 @@ export function pullRequestBody(
       'Mission',
       `${escapeCodeSpan(mission.missionSlug)} (id ${escapeCodeSpan(mission.missionId)})`
     ),
-    row('Origin link', escapeCodeSpan(mission.originLinkId)),
-    row('Bound at', escapeCodeSpan(mission.boundAt)),
+    row('Origin link', answered(mission.originLinkId)),
+    row('Bound at', answered(mission.boundAt)),
     row('Requested by', `@${escapeInline(provenance.requestedBy, 40)}`),
     row('Confirmed by', `@${escapeInline(provenance.confirmedBy, 40)}`),
     provenance.sourceIssue === undefined

@@ -5,6 +5,7 @@ import type { CandidateState } from '../chatops/state.js'
 import { TRACKER_CONFIG_PATH, routingOf } from '../origin/binding.js'
 import { searchOriginCandidates } from '../origin/search.js'
 import type { SearchOutcome } from '../origin/search.js'
+import type { LeftOutCandidate } from '../origin/models.js'
 import type { RunReport } from '../report.js'
 import type { BotContext } from './context.js'
 import { baseBranchOf, repoSlug } from './context.js'
@@ -23,7 +24,7 @@ export function searchForQuery(
 ): Promise<SearchOutcome> {
   return searchOriginCandidates(
     {
-      query: query.kind === 'key' ? query.key : query.text,
+      query: query.kind === 'key' ? { kind: 'key', key: query.key } : query,
       provider: query.kind === 'key' ? query.provider : undefined,
       limit: context.inputs.candidateLimit
     },
@@ -96,14 +97,26 @@ export function scopeLabel(
 }
 
 /** The candidate-list comment for a search outcome, signed with the state key. */
-export function candidateComment(context: BotContext, state: CandidateState): string {
+export function candidateComment(
+  context: BotContext,
+  state: CandidateState,
+  leftOut: readonly LeftOutCandidate[] = []
+): string {
   return renderCandidateComment({
     state,
     marker: encodeStateMarker(state, context.stateKey),
     prefix: context.inputs.commandPrefix,
     scopeLabel: scopeLabel(state),
-    limit: context.inputs.candidateLimit
+    limit: context.inputs.candidateLimit,
+    leftOut
   })
+}
+
+/** One sentence per ticket the SaaS sent that cannot be an origin, for the log and summary. */
+export function leftOutNotes(leftOut: readonly LeftOutCandidate[]): string[] {
+  return leftOut.map(
+    left => `${left.key} was left out of the candidates: ${left.reason}; it cannot be bound.`
+  )
 }
 
 /**
@@ -118,7 +131,13 @@ export async function startFromFlow(
 ): Promise<RunReport> {
   const outcome = await searchForQuery(context, query, config)
   const state = newCandidateState(context, where, outcome)
-  await context.conversation.createComment(where.issueNumber, candidateComment(context, state))
+  const { leftOut } = outcome.result
+  await context.conversation.createComment(
+    where.issueNumber,
+    candidateComment(context, state, leftOut)
+  )
+  const notes = leftOutNotes(leftOut)
+  for (const note of notes) context.log.warning(note)
   context.log.info(
     `Posted ${state.candidates.length} candidate(s) for "${state.query}" on #${where.issueNumber}.`
   )
@@ -127,6 +146,7 @@ export async function startFromFlow(
     dryRun: context.inputs.dryRun,
     query: outcome.result.query_used,
     candidates: outcome.result.candidates,
-    issueNumber: where.issueNumber
+    issueNumber: where.issueNumber,
+    ...(notes.length === 0 ? {} : { notes })
   }
 }

@@ -1,7 +1,4 @@
 import { KittyError } from '../errors.js'
-import { bindIdempotencyKey } from '../saas/idempotency.js'
-import type { BindRequest } from '../saas/wire.js'
-import { routingOf } from './binding.js'
 import { OriginTicket } from './models.js'
 import type { OriginCandidate, TrackerBinding } from './models.js'
 import type { SaasPort } from './ports.js'
@@ -20,12 +17,16 @@ export interface BindOriginInput {
 /** A bound origin: the `origin_ticket` block to write, and the SaaS link for the PR and outputs. */
 export interface BoundOrigin {
   originTicket: OriginTicket
-  originLinkId: string
-  boundAt: string
+  /** Null when the SaaS's answer did not name them (any 2xx but 202 is a bind). */
+  originLinkId: string | null
+  boundAt: string | null
   alreadyBound: boolean
 }
 
-/** The `origin_ticket` block for a candidate; validated, so a bad ticket fails before any write. */
+/**
+ * The `origin_ticket` block for a candidate; validated, so a bad ticket fails before any write.
+ * The title is the ticket's own (the same string the bind sends as `external_title`).
+ */
 export function originTicketOf(
   input: Omit<BindOriginInput, 'missionId' | 'missionSlug' | 'repo'>
 ): OriginTicket {
@@ -51,21 +52,6 @@ export function originTicketOf(
   return parsed.data
 }
 
-/** The bind request body (`external_title` / `external_status`, routing as for search). */
-export function bindRequest(input: BindOriginInput): BindRequest {
-  return {
-    provider: input.binding.provider,
-    mission_id: input.missionId,
-    mission_slug: input.missionSlug,
-    external_issue_id: input.candidate.external_issue_id,
-    external_issue_key: input.candidate.external_issue_key,
-    external_issue_url: input.candidate.url,
-    external_title: input.candidate.title,
-    external_status: input.candidate.status,
-    ...routingOf(input.binding)
-  }
-}
-
 /**
  * Binds the ticket as the mission's origin at the SaaS, the authoritative write. Only when it
  * succeeds is the `origin_ticket` block handed back for writing. A same-origin re-bind is a
@@ -76,18 +62,15 @@ export async function bindMissionOrigin(
   saas: Pick<SaasPort, 'bindMissionOrigin'>
 ): Promise<BoundOrigin> {
   const originTicket = originTicketOf(input)
-  const response = await saas.bindMissionOrigin(
-    bindRequest(input),
-    bindIdempotencyKey({
-      repo: input.repo,
-      missionId: input.missionId,
-      externalIssueId: input.candidate.external_issue_id
-    })
+  const answer = await saas.bindMissionOrigin(
+    input.binding,
+    { repo: input.repo, missionId: input.missionId, missionSlug: input.missionSlug },
+    input.candidate
   )
   return {
     originTicket,
-    originLinkId: response.origin_link_id,
-    boundAt: response.bound_at,
-    alreadyBound: response.already_bound === true
+    originLinkId: answer.originLinkId,
+    boundAt: answer.boundAt,
+    alreadyBound: answer.alreadyBound
   }
 }

@@ -1,6 +1,7 @@
 import { parse } from 'yaml'
 import { z } from 'zod'
 import { KittyError } from '../errors.js'
+import { egressRefusal } from './egress.js'
 import type { Provider, Routing, TrackerBinding } from './models.js'
 
 /** Binding values given as action inputs; they win over `.kittify/config.yaml`. */
@@ -22,7 +23,9 @@ const optionalText = z
 
 const KittifyConfig = z
   .looseObject({
-    project: z.looseObject({ uuid: optionalText, slug: optionalText }).nullish(),
+    project: z
+      .looseObject({ uuid: optionalText, slug: optionalText, build_id: optionalText })
+      .nullish(),
     tracker: z
       .looseObject({
         provider: optionalText,
@@ -69,14 +72,32 @@ function stringValues(context: Record<string, unknown> | null | undefined): Reco
 }
 
 /**
+ * Throws when `tracker.egress` in the config refuses hosted tracker calls (or is malformed);
+ * a config that is not YAML is left to the binding's own parse.
+ */
+function refuseWhenEgressRefused(configText: string | null): void {
+  if (configText === null) return
+  let document: unknown
+  try {
+    document = parse(configText)
+  } catch {
+    return
+  }
+  const refusal = egressRefusal(document)
+  if (refusal !== null) throw new KittyError('tracker-egress-refused', refusal)
+}
+
+/**
  * Resolves the repository's tracker binding from the text of `.kittify/config.yaml` (null when the
- * file is absent) and the action inputs. Inputs win: a routing input (project-slug or binding-ref)
+ * file is absent) and the action inputs. A config whose `tracker.egress` refuses hosted calls is
+ * refused first, before anything else, so no SaaS call follows. Inputs win: a routing input (project-slug or binding-ref)
  * replaces the file's routing as a whole, so a repository can point the action elsewhere.
  */
 export function resolveTrackerBinding(
   configText: string | null,
   overrides: BindingOverrides
 ): TrackerBinding {
+  refuseWhenEgressRefused(configText)
   const config = parseConfig(configText)
   const tracker = config?.tracker
   const provider = overrides.provider ?? tracker?.provider
@@ -99,7 +120,11 @@ export function resolveTrackerBinding(
     ...(projectSlug === undefined ? {} : { projectSlug }),
     ...(bindingRef === undefined ? {} : { bindingRef }),
     providerContext: stringValues(tracker?.provider_context),
-    project: { uuid: config?.project?.uuid ?? null, slug: config?.project?.slug ?? null }
+    project: {
+      uuid: config?.project?.uuid ?? null,
+      slug: config?.project?.slug ?? null,
+      buildId: config?.project?.build_id ?? null
+    }
   }
 }
 

@@ -1,34 +1,29 @@
-import { z } from 'zod'
 import { OriginTicket, Provider } from '../mission/ticket.js'
+import type { LeftOutTicket, Ticket } from '../saas/types.js'
 
 // The mission layer owns these types (it is the bottom layer); the service layer uses them.
 export { OriginTicket, Provider }
 
-const nonEmpty = z.string().min(1)
+/**
+ * One ticket the SaaS offers as a possible origin, as the SaaS client hands it over: checked
+ * (http(s) URL, id and key present) and one clean line per field but the body.
+ */
+export type OriginCandidate = Ticket
 
-/** One ticket the SaaS offers as a possible origin (wire shape of a search candidate). */
-export const OriginCandidate = z.object({
-  external_issue_id: nonEmpty,
-  external_issue_key: nonEmpty,
-  title: z.string(),
-  status: z.string(),
-  url: z.string(),
-  match_type: z.enum(['exact', 'text']).default('text'),
-  body: z.string().optional()
-})
-/** A search candidate after validation (`match_type` defaulted to `text`). */
-export type OriginCandidate = z.infer<typeof OriginCandidate>
+/** A candidate the SaaS client left out of an answer, and why. */
+export type LeftOutCandidate = LeftOutTicket
 
 /** What searchOriginCandidates returns: the candidates and the scope they were found in. */
-export const SearchOriginResult = z.object({
-  candidates: z.array(OriginCandidate),
-  provider: Provider,
-  resource_type: z.string(),
-  resource_id: z.string(),
-  query_used: z.string()
-})
-/** Candidates plus provider, resource and the query that produced them. */
-export type SearchOriginResult = z.infer<typeof SearchOriginResult>
+export interface SearchOriginResult {
+  candidates: OriginCandidate[]
+  /** Tickets of the answer that cannot be an origin, each with the reason. */
+  leftOut: LeftOutCandidate[]
+  provider: Provider
+  resource_type: string
+  resource_id: string
+  /** What the person asked for: the key or the text, as typed. */
+  query_used: string
+}
 
 /** How the repository is bound to a tracker (from `.kittify/config.yaml`, overridden by inputs). */
 export interface TrackerBinding {
@@ -38,11 +33,18 @@ export interface TrackerBinding {
   bindingRef?: string
   /** `tracker.provider_context` string values (workspace_id, team_id, project_key, key …). */
   providerContext: Readonly<Record<string, string>>
-  /** `project.uuid` / `project.slug` of the spec-kitty project, when the config names them. */
-  project: { uuid: string | null; slug: string | null }
+  /** `project:` of the spec-kitty project (uuid, slug, build_id), each null when absent. */
+  project: ProjectIdentity
 }
 
-/** The SaaS routing key derived from a binding: `binding_ref` or else `project_slug`, never both. */
+/** `project.uuid` / `project.slug` / `project.build_id` of `.kittify/config.yaml`. */
+export interface ProjectIdentity {
+  uuid: string | null
+  slug: string | null
+  buildId?: string | null
+}
+
+/** The routing of a candidate list: `binding_ref` or else `project_slug`, never both. */
 export type Routing = { binding_ref: string } | { project_slug: string }
 
 /** What startMissionFromTicket produced; the GitHub layer adds the pull request. */
@@ -54,8 +56,9 @@ export interface MissionFromTicketResult {
   /** The commit this run made with the mission files; null when they were already committed. */
   commitSha: string | null
   originTicket: OriginTicket
-  originLinkId: string
-  boundAt: string
+  /** The SaaS's link id and bind time; null when its answer did not say. */
+  originLinkId: string | null
+  boundAt: string | null
   alreadyBound: boolean
   eventEmitted: boolean
   pullRequest?: { number: number; url: string }

@@ -1,15 +1,27 @@
 import type {
-  BindRequest,
-  BindResponse,
-  IssueSearchRequest,
-  IssueSearchResponse
-} from '../saas/wire.js'
+  BindAnswer,
+  BindMission,
+  BindTicket,
+  IssueQuery,
+  IssueSearchAnswer,
+  TrackerRoute
+} from '../saas/types.js'
 
-/** The SaaS calls the service layer makes (implemented by src/saas). */
+/**
+ * The SaaS calls the service layer makes, in domain terms (implemented by src/saas, which builds
+ * the wire: bodies, paths, routing keys, the idempotency key).
+ */
 export interface SaasPort {
-  searchIssues(body: IssueSearchRequest): Promise<IssueSearchResponse>
-  bindMissionOrigin(body: BindRequest, idempotencyKey: string): Promise<BindResponse>
+  searchIssues(route: TrackerRoute, query: IssueQuery, limit: number): Promise<IssueSearchAnswer>
+  bindMissionOrigin(
+    route: TrackerRoute,
+    mission: BindMission,
+    ticket: BindTicket
+  ): Promise<BindAnswer>
 }
+
+/** What a search asks: a ticket key or free text, exactly as the person typed it. */
+export type OriginQueryText = IssueQuery
 
 /** Reads the tracker configuration text of the repository; null when there is none. */
 export type ReadTrackerConfig = () => Promise<string | null>

@@ -1,14 +1,14 @@
 import { KittyError } from '../errors.js'
-import type { IssueSearchRequest } from '../saas/wire.js'
-import { resolveResource, resolveTrackerBinding, routingOf } from './binding.js'
+import { oneLine } from '../text/one-line.js'
+import { resolveResource, resolveTrackerBinding } from './binding.js'
 import type { BindingOverrides } from './binding.js'
 import type { OriginCandidate, Provider, SearchOriginResult, TrackerBinding } from './models.js'
-import type { ReadTrackerConfig, SaasPort } from './ports.js'
-import { TICKET_KEY } from './ticket-key.js'
+import type { OriginQueryText, ReadTrackerConfig, SaasPort } from './ports.js'
 
-/** What to search for: a ticket key or free text, optionally naming the provider. */
+/** What to search for: a ticket key or free text as parsed from the command, and how many. */
 export interface OriginQuery {
-  query: string
+  /** Carried unchanged to the SaaS: a key is sent as a key, text as text (quotes mean words). */
+  query: OriginQueryText
   limit: number
   provider?: Provider | undefined
 }
@@ -26,25 +26,10 @@ export interface SearchOutcome {
   binding: TrackerBinding
 }
 
-/** Builds the issue-search body: a key query sends `query_key` and the key as `query_text`. */
-export function issueSearchRequest(
-  binding: TrackerBinding,
-  query: string,
-  limit: number
-): IssueSearchRequest {
-  const text = query.trim()
-  return {
-    provider: binding.provider,
-    limit,
-    ...routingOf(binding),
-    ...(TICKET_KEY.test(text) ? { query_key: text } : {}),
-    query_text: text
-  }
-}
-
 /**
  * Resolves the tracker binding, then asks the SaaS for tickets matching the query.
- * Refuses what the contract refuses (no binding, another provider) before any request is made.
+ * Refuses what the contract refuses (no binding, egress refused, another provider) before any
+ * request is made.
  */
 export async function searchOriginCandidates(
   request: OriginQuery,
@@ -57,16 +42,20 @@ export async function searchOriginCandidates(
       `This repository is bound to ${providerName(binding.provider)}, so it cannot start from a ${providerName(request.provider)} ticket.`
     )
   }
-  const body = issueSearchRequest(binding, request.query, request.limit)
-  const response = await ports.saas.searchIssues(body)
-  const resource = resolveResource(binding, response)
+  const answer = await ports.saas.searchIssues(binding, request.query, request.limit)
+  const resource = resolveResource(binding, {
+    resource_type: answer.resourceType,
+    resource_id: answer.resourceId
+  })
+  const asked = request.query.kind === 'key' ? request.query.key : request.query.text
   return {
     binding,
     result: {
-      candidates: response.candidates.slice(0, request.limit),
+      candidates: answer.candidates.slice(0, request.limit),
+      leftOut: answer.leftOut,
       provider: binding.provider,
       ...resource,
-      query_used: body.query_text
+      query_used: asked.trim()
     }
   }
 }
@@ -84,10 +73,17 @@ export async function refetchCandidate(
   resource: { resource_type: string; resource_id: string }
 }> {
   const key = chosen.external_issue_key
-  const response = await saas.searchIssues(issueSearchRequest(binding, key, 10))
+  const response = await saas.searchIssues(binding, { kind: 'key', key }, 10)
   const candidate = response.candidates.find(
     found => found.external_issue_key.toUpperCase() === key.toUpperCase()
   )
+  const refused = response.leftOut.find(left => left.key.toUpperCase() === key.toUpperCase())
+  if (candidate === undefined && refused !== undefined) {
+    throw new KittyError(
+      'ticket-refused',
+      `${oneLine(key, 40)} cannot be a mission's origin: ${refused.reason}. Nothing was bound or written.`
+    )
+  }
   if (candidate === undefined) {
     throw new KittyError(
       'ticket-not-found',
@@ -100,7 +96,13 @@ export async function refetchCandidate(
       `${key} now names a different ${providerName(binding.provider)} ticket than the one listed; start again with a new search.`
     )
   }
-  return { candidate, resource: resolveResource(binding, response) }
+  return {
+    candidate,
+    resource: resolveResource(binding, {
+      resource_type: response.resourceType,
+      resource_id: response.resourceId
+    })
+  }
 }
 
 /** The tracker's display name. */

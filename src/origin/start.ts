@@ -1,4 +1,5 @@
 import { KittyError } from '../errors.js'
+import { oneLine } from '../text/one-line.js'
 import {
   buildMissionFiles,
   missionNames,
@@ -221,6 +222,15 @@ async function committedMission(
   )
 }
 
-function commitMessage(files: MissionFileSet, originLinkId: string): string {
-  return `${files.commitMessage}\nOrigin link: ${originLinkId}\n`
+/**
+ * The commit message: the mission's, then the SaaS's link id when it gave one. Every line goes
+ * through the shared one-line sanitiser, since keys, URLs and the link id came from outside.
+ */
+export function commitMessage(
+  files: Pick<MissionFileSet, 'commitMessage'>,
+  originLinkId: string | null
+): string {
+  const lines = files.commitMessage.split('\n')
+  if (originLinkId !== null) lines.push(`Origin link: ${originLinkId}`)
+  return `${lines.map(line => oneLine(line)).join('\n')}\n`
 }

@@ -1,12 +1,21 @@
 import { KittyError } from '../errors.js'
-import { parseBody, parseValue } from './body.js'
-import { saasErrorFrom, sanitiseServerText, sentence, transportError } from './errors.js'
-import { backoffMs, Deadline, failedAttempt, retryWithinDeadline } from './retry.js'
-import type { Attempt, Clock, RetryPolicy } from './retry.js'
+import { oneLine } from '../text/one-line.js'
+import { parseBody } from './body.js'
+import {
+  badResponse,
+  saasErrorFrom,
+  sanitiseServerText,
+  sentence,
+  transportError
+} from './errors.js'
+import { Deadline, failedAttempt, retryWithinDeadline } from './retry.js'
+import type { Clock, RetryPolicy } from './retry.js'
+import { routingKey } from './routing.js'
 import { exchange, isSuccess } from './transport.js'
 import type { HttpResponse, SaasTransport } from './transport.js'
-import { AcceptedOperation, BindResponse, OperationStatus } from './wire.js'
-import type { BindRequest } from './wire.js'
+import type { BindAnswer, BindMission, BindTicket, TrackerRoute } from './types.js'
+import { AcceptedOperation, objectOf } from './wire.js'
+import type { BindBody } from './wire.js'
 
 /** Path of the bind (the trailing slash is required). */
 export const BIND_PATH = '/api/v1/tracker/mission-origin/bind/'
@@ -19,23 +28,70 @@ export function operationPath(operationId: string): string {
 /** An uncertain bind (5xx, reset, timeout, 429) is re-sent with the same key from 0.5 s on. */
 export const BIND_RETRY: RetryPolicy = { baseMs: 500, capMs: 4_000 }
 
-/** Polling backs off from 1 s, doubling, at most 8 s. */
-export const POLL_BACKOFF: RetryPolicy = { baseMs: 1_000, capMs: 8_000 }
-
-/** A poll is only worth sending with at least this much of the deadline left. */
-const POLL_FLOOR_MS = 250
+/** Polling waits 1 s after the first poll, doubling up to 30 s, each wait jittered ×0.8–1.2. */
+export const POLL_BACKOFF: RetryPolicy = { baseMs: 1_000, capMs: 30_000 }
 
 /** No single request may use more than a third of the bind deadline, so a hang leaves room. */
 const ATTEMPT_SHARE = 3
 
-type Sent = { result: BindResponse } | { operationId: string }
+/** The longest link id or time kept from a bind answer; they are only shown. */
+const MAX_ANSWER_TEXT = 200
 
-function accepted(response: HttpResponse): Attempt<Sent> {
-  if (response.status === 202) {
-    const { operation_id } = parseBody(AcceptedOperation, response.bodyText, 'bind')
-    return { ok: true, value: { operationId: operation_id } }
+/** The bind body (`external_title` / `external_status`, routing as for search). */
+export function bindRequestBody(
+  route: TrackerRoute,
+  mission: BindMission,
+  ticket: BindTicket
+): BindBody {
+  return {
+    provider: route.provider,
+    mission_id: mission.missionId,
+    external_issue_id: ticket.external_issue_id,
+    external_issue_key: ticket.external_issue_key,
+    external_issue_url: ticket.url,
+    external_title: ticket.title,
+    external_status: ticket.status,
+    mission_slug: mission.missionSlug,
+    ...routingKey(route)
   }
-  return { ok: true, value: { result: parseBody(BindResponse, response.bodyText, 'bind') } }
+}
+
+function answerText(value: unknown): string | null {
+  const text =
+    typeof value === 'string' || typeof value === 'number'
+      ? oneLine(String(value), MAX_ANSWER_TEXT)
+      : ''
+  return text === '' ? null : text
+}
+
+/**
+ * A successful bind's answer as spec-kitty reads it: any body, JSON or not, is a success; the
+ * link id and time are taken when present (one clean line each), else null.
+ */
+export function readBindAnswer(json: unknown): BindAnswer {
+  const body = objectOf(json)
+  return {
+    originLinkId: answerText(body?.origin_link_id),
+    boundAt: answerText(body?.bound_at),
+    alreadyBound: body?.already_bound === true
+  }
+}
+
+function jsonOrNull(bodyText: string): unknown {
+  try {
+    return JSON.parse(bodyText)
+  } catch {
+    return null
+  }
+}
+
+type Sent = { answer: BindAnswer } | { operationId: string }
+
+function sent(response: HttpResponse): Sent {
+  if (response.status === 202) {
+    return { operationId: parseBody(AcceptedOperation, response.bodyText, 'bind').operation_id }
+  }
+  return { answer: readBindAnswer(jsonOrNull(response.bodyText)) }
 }
 
 function timedOut(deadlineMs: number): KittyError {
@@ -46,10 +102,17 @@ function operationFailed(message: string, detail: string): KittyError {
   return new KittyError(
     'saas-operation-failed',
     sentence(
-      `The Spec Kitty SaaS could not bind the mission: ${sanitiseServerText(message) || 'no reason given'}`
+      `The Spec Kitty SaaS could not bind the mission: ${sanitiseServerText(message) || 'Operation failed'}`
     ),
     `operation=bind ${detail}`
   )
+}
+
+/** The reason of a failed operation: a string, an object's `message`, else "Operation failed". */
+export function operationError(error: unknown): string {
+  if (typeof error === 'string' && error.trim() !== '') return error
+  const message = objectOf(error)?.message
+  return typeof message === 'string' && message.trim() !== '' ? message : 'Operation failed'
 }
 
 /** One poll: the finished bind, undefined to keep polling, or a final error thrown. */
@@ -57,7 +120,7 @@ async function pollOnce(
   transport: SaasTransport,
   deadline: Deadline,
   operationId: string
-): Promise<BindResponse | undefined> {
+): Promise<BindAnswer | undefined> {
   const outcome = await exchange(transport, {
     method: 'GET',
     path: operationPath(operationId),
@@ -72,46 +135,55 @@ async function pollOnce(
     if (error.retryable) return undefined
     throw error
   }
-  const operation = parseBody(OperationStatus, outcome.bodyText, 'bind')
-  if (operation.status === 'completed') return parseValue(BindResponse, operation.result, 'bind')
-  if (operation.status === 'failed') {
-    throw operationFailed(operation.error?.message ?? '', `operation_id=${operationId} failed`)
+  const operation = objectOf(jsonOrNull(outcome.bodyText)) ?? {}
+  const status = operation.status
+  if (status === 'completed') {
+    return readBindAnswer('result' in operation ? operation.result : operation)
   }
-  return undefined
+  if (status === 'failed') {
+    throw operationFailed(operationError(operation.error), `operation_id=${operationId} failed`)
+  }
+  if (status === 'pending' || status === 'running') return undefined
+  throw badResponse('bind', `operation ${operationId} has no known status`)
 }
 
-/** Polls `GET /api/v1/tracker/operations/{id}/` with jittered doubling backoff until done. */
+/**
+ * Polls `GET /api/v1/tracker/operations/{id}/` once at once, then after 1 s, 2 s, 4 s … (at most
+ * 30 s, jittered ×0.8–1.2) until done. A wait that would end past the deadline is not begun: the
+ * bind fails as timed out instead, and is safe to run again.
+ */
 async function pollOperation(
   transport: SaasTransport,
   clock: Clock,
   deadline: Deadline,
   operationId: string
-): Promise<BindResponse> {
+): Promise<BindAnswer> {
   for (let poll = 0; ; poll += 1) {
-    const remaining = deadline.remainingMs()
-    if (remaining <= POLL_FLOOR_MS) throw timedOut(deadline.totalMs)
-    const delay = backoffMs(poll, POLL_BACKOFF.baseMs, POLL_BACKOFF.capMs, clock.random)
-    await clock.sleep(Math.min(delay, remaining - POLL_FLOOR_MS))
+    if (deadline.remainingMs() <= 0) throw timedOut(deadline.totalMs)
     const done = await pollOnce(transport, deadline, operationId)
     if (done !== undefined) return done
+    const base = Math.min(POLL_BACKOFF.capMs, POLL_BACKOFF.baseMs * 2 ** poll)
+    const wait = Math.round(base * (0.8 + 0.4 * clock.random()))
+    if (wait >= deadline.remainingMs()) throw timedOut(deadline.totalMs)
+    await clock.sleep(wait)
   }
 }
 
 /**
  * `POST /api/v1/tracker/mission-origin/bind/` with the Idempotency-Key. An uncertain attempt
  * (5xx, reset, timeout, 429) is re-sent with the same key inside the deadline; 202 is polled.
- * 401/403/404/409/422 fail at once.
+ * Any other 2xx is a success whatever its body; 401/403/404/409/422 fail at once.
  */
 export async function bindMissionOrigin(
   transport: SaasTransport,
   clock: Clock,
   deadlineMs: number,
-  body: BindRequest,
+  body: BindBody,
   idempotencyKey: string
-): Promise<BindResponse> {
+): Promise<BindAnswer> {
   const deadline = new Deadline(clock, deadlineMs)
   const attemptCapMs = deadlineMs / ATTEMPT_SHARE
-  const sent = await retryWithinDeadline(deadline, clock, BIND_RETRY, async timeoutMs => {
+  const result = await retryWithinDeadline(deadline, clock, BIND_RETRY, async timeoutMs => {
     const outcome = await exchange(transport, {
       method: 'POST',
       path: BIND_PATH,
@@ -125,8 +197,8 @@ export async function bindMissionOrigin(
     if (!isSuccess(outcome.status)) {
       return failedAttempt(outcome, 'bind', clock.now())
     }
-    return accepted(outcome)
+    return { ok: true, value: sent(outcome) }
   })
-  if ('result' in sent) return sent.result
-  return pollOperation(transport, clock, deadline, sent.operationId)
+  if ('answer' in result) return result.answer
+  return pollOperation(transport, clock, deadline, result.operationId)
 }

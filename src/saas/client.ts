@@ -1,22 +1,26 @@
 import { setTimeout as delay } from 'node:timers/promises'
 import { KittyError } from '../errors.js'
-import { bindMissionOrigin } from './bind.js'
+import { bindMissionOrigin, bindRequestBody } from './bind.js'
 import { sendEvents } from './events.js'
+import { bindIdempotencyKey } from './idempotency.js'
 import type { Clock } from './retry.js'
-import { searchIssues } from './search.js'
+import { issueSearchBody, searchIssues } from './search.js'
+import { collaborativeTeam, fetchTeams, privateTeamspace } from './team.js'
 import type { SaasTransport } from './transport.js'
-import { normaliseBaseUrl } from './url.js'
 import type {
-  BindRequest,
-  BindResponse,
-  EventEnvelope,
+  BindAnswer,
+  BindMission,
+  BindTicket,
   EventResult,
-  IssueSearchRequest,
-  IssueSearchResponse
-} from './wire.js'
+  IssueQuery,
+  IssueSearchAnswer,
+  OutgoingEvent,
+  SaasTeam,
+  TrackerRoute
+} from './types.js'
+import { normaliseBaseUrl } from './url.js'
 
 export { normaliseBaseUrl } from './url.js'
-export { bindIdempotencyKey } from './idempotency.js'
 
 /** How to reach the SaaS and how long each step may take. */
 export interface SaasClientOptions {
@@ -24,12 +28,12 @@ export interface SaasClientOptions {
   baseUrl: string
   /** The `saas-token` secret. */
   token: string
-  /** Sent as X-Team-Slug when set. */
-  teamSlug?: string
+  /** The team id sent as X-Team-Slug; when empty, looked up once with `GET /api/v1/me`. */
+  teamSlug?: string | undefined
   /** e.g. `kitty-origin/0.1.0`, built by the caller from its version constant. */
   userAgent: string
   /** The fetch to send with (the proxy's, a test's); the global one when absent. */
-  fetch?: typeof globalThis.fetch
+  fetch?: typeof globalThis.fetch | undefined
   now?: () => number
   sleep?: (ms: number) => Promise<void>
   random?: () => number
@@ -41,14 +45,20 @@ export interface SaasClientOptions {
   eventsDeadlineMs?: number
 }
 
-/** The three SaaS calls of kitty-origin. */
+/** The SaaS calls of kitty-origin, in the domain's terms; the client builds the wire. */
 export interface SaasClient {
   /** Candidates for a query; fails with a clear KittyError within the search deadline. */
-  searchIssues(body: IssueSearchRequest): Promise<IssueSearchResponse>
-  /** The authoritative write; a same-origin re-bind answers `already_bound: true`. */
-  bindMissionOrigin(body: BindRequest, idempotencyKey: string): Promise<BindResponse>
+  searchIssues(route: TrackerRoute, query: IssueQuery, limit: number): Promise<IssueSearchAnswer>
+  /** The authoritative write; a same-origin re-bind is a success too. */
+  bindMissionOrigin(
+    route: TrackerRoute,
+    mission: BindMission,
+    ticket: BindTicket
+  ): Promise<BindAnswer>
   /** One batch; a retryable KittyError means "keep the events queued". */
-  sendEvents(events: EventEnvelope[]): Promise<EventResult[]>
+  sendEvents(events: readonly OutgoingEvent[]): Promise<EventResult[]>
+  /** The id of the token user's private teamspace, or null when it cannot be told. */
+  privateTeamspaceId(): Promise<string | null>
 }
 
 /** Default deadlines of the contract. */
@@ -71,25 +81,26 @@ function checkedToken(raw: string): string {
   return token
 }
 
-function transportFor(options: SaasClientOptions): SaasTransport {
+/** Where and as whom: auth and User-Agent on every call; X-Team-Slug is added per tracker call. */
+function baseTransport(options: SaasClientOptions): SaasTransport {
   const token = checkedToken(options.token)
-  const headers: Record<string, string> = {
-    Authorization: `Bearer ${token}`,
-    'User-Agent': options.userAgent
-  }
-  const teamSlug = options.teamSlug?.trim() ?? ''
-  if (teamSlug !== '') headers['X-Team-Slug'] = teamSlug
   return {
     baseUrl: normaliseBaseUrl(options.baseUrl),
-    headers,
+    headers: { Authorization: `Bearer ${token}`, 'User-Agent': options.userAgent },
     fetch: options.fetch,
     secret: token
   }
 }
 
+/** Runs `load` once, on first use; a failure is remembered too (one lookup per run). */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let result: Promise<T> | undefined
+  return () => (result ??= load())
+}
+
 /** A SaaS client over fetch; the options are checked once, here. */
 export function createSaasClient(options: SaasClientOptions): SaasClient {
-  const transport = transportFor(options)
+  const base = baseTransport(options)
   const clock: Clock = {
     now: options.now ?? Date.now,
     sleep: options.sleep ?? (ms => delay(ms)),
@@ -98,9 +109,35 @@ export function createSaasClient(options: SaasClientOptions): SaasClient {
   const searchMs = options.searchDeadlineMs ?? DEFAULT_DEADLINES.searchMs
   const bindMs = options.bindDeadlineMs ?? DEFAULT_DEADLINES.bindMs
   const eventsMs = options.eventsDeadlineMs ?? DEFAULT_DEADLINES.eventsMs
+  const teams = once<SaasTeam[]>(() => fetchTeams(base, searchMs))
+  const given = options.teamSlug?.trim() ?? ''
+  const team = once(async () => (given !== '' ? given : collaborativeTeam(await teams())))
+  const tracker = async (): Promise<SaasTransport> => ({
+    ...base,
+    headers: { ...base.headers, 'X-Team-Slug': await team() }
+  })
   return {
-    searchIssues: body => searchIssues(transport, clock, searchMs, body),
-    bindMissionOrigin: (body, key) => bindMissionOrigin(transport, clock, bindMs, body, key),
-    sendEvents: events => sendEvents(transport, eventsMs, events)
+    searchIssues: async (route, query, limit) =>
+      searchIssues(await tracker(), clock, searchMs, issueSearchBody(route, query, limit)),
+    bindMissionOrigin: async (route, mission, ticket) =>
+      bindMissionOrigin(
+        await tracker(),
+        clock,
+        bindMs,
+        bindRequestBody(route, mission, ticket),
+        bindIdempotencyKey({
+          repo: mission.repo,
+          missionId: mission.missionId,
+          externalIssueId: ticket.external_issue_id
+        })
+      ),
+    sendEvents: events => sendEvents(base, eventsMs, events),
+    privateTeamspaceId: async () => {
+      try {
+        return privateTeamspace(await teams())
+      } catch {
+        return null
+      }
+    }
   }
 }

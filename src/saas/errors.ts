@@ -2,8 +2,8 @@ import { KittyError } from '../errors.js'
 import type { KittyErrorCode } from '../errors.js'
 import { ErrorEnvelope } from './wire.js'
 
-/** The three SaaS calls kitty-origin makes; errors name the one that failed. */
-export type SaasOperation = 'search' | 'bind' | 'events'
+/** The SaaS calls kitty-origin makes; errors name the one that failed. */
+export type SaasOperation = 'search' | 'bind' | 'events' | 'team'
 
 /** Response headers as undici gives them (names lower-cased). */
 export type ResponseHeaders = Record<string, string | string[] | undefined>
@@ -11,7 +11,8 @@ export type ResponseHeaders = Record<string, string | string[] | undefined>
 const LABEL: Record<SaasOperation, string> = {
   search: 'the issue search',
   bind: 'the mission bind',
-  events: 'the event delivery'
+  events: 'the event delivery',
+  team: 'the team lookup'
 }
 
 /** Statuses after which a queued event stays queued (the contract's transient list). */
@@ -73,7 +74,12 @@ export function retryAfterSeconds(
   return Number(value)
 }
 
-function protocolMessage(code: string | undefined): string {
+function protocolMessage(code: string | undefined, guidance: string): string {
+  const base = protocolSentence(code)
+  return guidance === '' ? base : `${base} The SaaS says: ${sentence(guidance)}`
+}
+
+function protocolSentence(code: string | undefined): string {
   if (code === 'client-too-old') {
     return 'The Spec Kitty SaaS needs a newer event protocol than this kitty-origin sends (client-too-old); upgrade kitty-origin.'
   }
@@ -110,7 +116,7 @@ function classify(
     return {
       code: 'saas-unauthorized',
       message:
-        'The Spec Kitty SaaS rejected the token: it is missing, expired or revoked. Put a long-lived Spec Kitty API credential in the `saas-token` secret (a `spec-kitty auth login` token expires within about an hour) and run again.',
+        'The Spec Kitty SaaS rejected the token: it is missing, expired or revoked. Rotate the `saas-token` secret to a long-lived Spec Kitty API credential (a `spec-kitty auth login` token expires within about an hour) and run again.',
       transient: false
     }
   }
@@ -138,7 +144,11 @@ function classify(
     }
   }
   if (status === 412 && operation === 'events') {
-    return { code: 'saas-protocol-mismatch', message: protocolMessage(saasCode), transient: false }
+    return {
+      code: 'saas-protocol-mismatch',
+      message: protocolMessage(saasCode, sanitiseServerText(envelope?.message ?? '')),
+      transient: false
+    }
   }
   if (status === 422) {
     return {

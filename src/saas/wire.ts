@@ -1,109 +1,82 @@
+/**
+ * The wire shapes of the Spec Kitty SaaS (`contract/saas-api.md`), read as leniently as
+ * spec-kitty's own client reads them. Only `saas/` imports this module.
+ */
 import { z } from 'zod'
-import { OriginCandidate, Provider } from '../origin/models.js'
-import type { Routing } from '../origin/models.js'
+import type { TrackerProvider } from './types.js'
 
-/** Body of `POST /api/v1/tracker/issue-search/` (absent keys are omitted on the wire). */
-export type IssueSearchRequest = {
-  provider: Provider
+/** The routing key on the wire: `binding_ref` when the binding has one, else `project_slug`. */
+export type RoutingKey = { binding_ref: string } | { project_slug: string }
+
+/** Body of `POST /api/v1/tracker/issue-search/` (absent keys are omitted). */
+export type IssueSearchBody = {
+  provider: TrackerProvider
   limit: number
-  query_text: string
   query_key?: string
-} & Routing
+  query_text: string
+} & RoutingKey
 
-/** 200 body of the issue search; unknown keys are stripped. */
-export const IssueSearchResponse = z.object({
-  candidates: z.array(OriginCandidate),
-  resource_type: z.string().nullish(),
-  resource_id: z.string().nullish()
-})
-/** A validated issue-search response. */
-export type IssueSearchResponse = z.infer<typeof IssueSearchResponse>
-
-/** Body of `POST /api/v1/tracker/mission-origin/bind/`. */
-export type BindRequest = {
-  provider: Provider
+/** Body of `POST /api/v1/tracker/mission-origin/bind/` (`external_title`, `external_status`). */
+export type BindBody = {
+  provider: TrackerProvider
   mission_id: string
-  mission_slug: string
   external_issue_id: string
   external_issue_key: string
   external_issue_url: string
   external_title: string
   external_status: string
-} & Routing
+  mission_slug: string
+} & RoutingKey
 
-/** A completed bind (200, or a finished 202 operation's `result`). */
-export const BindResponse = z.object({
-  origin_link_id: z.string().min(1),
-  bound_at: z.string().min(1),
-  already_bound: z.boolean().optional()
-})
-/** A validated bind result. */
-export type BindResponse = z.infer<typeof BindResponse>
+/** A JSON object, or undefined for anything else (null, an array, a scalar). */
+export function objectOf(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined
+}
 
-/** 202 body of an asynchronous bind. */
-export const AcceptedOperation = z.object({ operation_id: z.string().min(1) })
-
-/** `GET /api/v1/tracker/operations/{id}/` body. */
-export const OperationStatus = z.object({
-  status: z.enum(['pending', 'running', 'completed', 'failed']),
-  result: z.unknown().optional(),
-  error: z.looseObject({ message: z.string().optional() }).nullish()
+/** 202 body of an asynchronous bind: the operation to poll is required. */
+export const AcceptedOperation = z.looseObject({
+  operation_id: z.union([z.string().min(1), z.number()]).transform(String)
 })
 
-/** The SaaS error envelope of any non-2xx answer (all keys optional). */
+/** The SaaS error envelope of any non-2xx answer (all keys optional, wrong types ignored). */
 export const ErrorEnvelope = z.object({
-  error_code: z.string().nullish(),
-  error_category: z.string().nullish(),
-  message: z.string().nullish(),
-  retryable: z.boolean().nullish(),
-  user_action_required: z.boolean().nullish(),
-  retry_after_seconds: z.number().nullish(),
-  operation_id: z.string().nullish()
+  error_code: z.string().nullish().catch(undefined),
+  error_category: z.string().nullish().catch(undefined),
+  message: z.string().nullish().catch(undefined),
+  retryable: z.boolean().nullish().catch(undefined),
+  user_action_required: z.boolean().nullish().catch(undefined),
+  retry_after_seconds: z.number().nullish().catch(undefined),
+  operation_id: z.string().nullish().catch(undefined)
 })
 /** A parsed error envelope. */
 export type ErrorEnvelope = z.infer<typeof ErrorEnvelope>
 
-/** `MissionOriginBound` payload: six required non-empty strings plus the title. */
-export interface MissionOriginBoundPayload {
-  mission_slug: string
-  mission_id: string
-  provider: Provider
-  external_issue_id: string
-  external_issue_key: string
-  external_issue_url: string
-  title: string
-}
+const optionalText = z.string().nullish().catch(undefined)
 
-/** The event envelope sent to `POST /api/v1/events/batch/` (sync protocol 2.0). */
-export interface EventEnvelope {
-  event_id: string
-  event_type: 'MissionOriginBound'
-  aggregate_type: 'Mission'
-  aggregate_id: string
-  schema_version: '3.0.0'
-  build_id: string
-  payload: MissionOriginBoundPayload
-  node_id: string
-  lamport_clock: number
-  causation_id: string | null
-  correlation_id: string
-  timestamp: string
-  team_slug: string | null
-  project_uuid: string | null
-  project_slug: string | null
-  git_branch: string
-  head_commit_sha: string
-  repo_slug: string
-}
-
-/** Per-event delivery outcome from the events endpoint. */
-export const EventResult = z.object({
+/** One per-event outcome of the events batch. */
+export const WireEventResult = z.looseObject({
   event_id: z.string(),
   status: z.enum(['success', 'accepted', 'duplicate', 'warning', 'pending', 'queued', 'rejected']),
-  error: z.string().nullish()
+  error: optionalText,
+  error_category: optionalText,
+  category: optionalText,
+  code: optionalText
 })
-/** One event's outcome. */
-export type EventResult = z.infer<typeof EventResult>
 
-/** 200 body of the events batch. */
-export const EventBatchResponse = z.object({ results: z.array(EventResult) })
+/** 200 (or 400 with per-event rejections) body of the events batch. */
+export const EventBatchResponse = z.looseObject({ results: z.array(WireEventResult) })
+
+/** `GET /api/v1/me`: the teams of the token's user (a missing list is an empty one). */
+export const MeResponse = z.looseObject({
+  teams: z
+    .array(
+      z.looseObject({
+        id: z.union([z.string(), z.number()]).transform(String),
+        name: z.string().nullish().catch(undefined),
+        is_private_teamspace: z.boolean().nullish().catch(undefined)
+      })
+    )
+    .nullish()
+})
