@@ -26,7 +26,13 @@ export default tseslint.config(
     extends: [tseslint.configs.disableTypeChecked]
   },
   {
-    files: ['__tests__/**/*.ts', 'sandbox/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
+    files: [
+      '__tests__/**/*.ts',
+      'interop/**/*.ts',
+      'sandbox/**/*.ts',
+      'bench/**/*.ts',
+      'scripts/**/*.ts'
+    ],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/unbound-method': 'off'

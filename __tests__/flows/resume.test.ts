@@ -4,7 +4,7 @@ import type { BotHarness } from './harness.js'
 
 let bot: BotHarness
 beforeEach(async () => {
-  bot = await startBot()
+  bot = await startBot({ inputs: { 'emit-events': 'true' } })
   await bot.say('ana', '/kitty start-from WEB-123')
 })
 afterEach(async () => {

@@ -19,7 +19,7 @@ describe('resolveTrackerBinding', () => {
       provider: 'linear',
       projectSlug: 'acme-web',
       providerContext: { workspace_id: 'ws-42', team_id: 'team-7' },
-      project: { uuid: '8a4a7da6-1111-4222-8333-444455556666', slug: 'acme-web' }
+      project: { uuid: '8a4a7da6-1111-4222-8333-444455556666', slug: 'acme-web', buildId: null }
     })
   })
 
@@ -29,7 +29,7 @@ describe('resolveTrackerBinding', () => {
       {}
     )
     expect(routingOf(binding)).toEqual({ binding_ref: 'srm_01HX' })
-    expect(binding.project).toEqual({ uuid: null, slug: null })
+    expect(binding.project).toEqual({ uuid: null, slug: null, buildId: null })
   })
 
   it('routes by project_slug when there is no binding_ref', () => {

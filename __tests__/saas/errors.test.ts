@@ -127,7 +127,7 @@ describe('helpers', () => {
       message: 'm',
       retryable: true
     })
-    expect(parseErrorEnvelope(json({ retryable: 'yes' }))).toBeUndefined()
+    expect(parseErrorEnvelope(json({ retryable: 'yes' }))?.retryable).toBeUndefined()
     expect(parseErrorEnvelope('nope')).toBeUndefined()
   })
 

@@ -26,13 +26,13 @@ describe('sendEvents on the wire', () => {
     expect(request!.path).toBe(PATH)
     expect(request!.headers).toMatchObject({
       authorization: `Bearer ${sandbox.token}`,
-      'x-team-slug': 'acme',
       'content-type': 'application/json',
       'content-encoding': 'gzip',
       'x-spec-kitty-sync-protocol': '2.0',
       'user-agent': USER_AGENT
     })
     expect(request!.headers).not.toHaveProperty('idempotency-key')
+    expect(request!.headers).not.toHaveProperty('x-team-slug')
     expect(request!.body).toEqual({ events: [event] })
   })
 
