@@ -63,7 +63,7 @@ describe('bindMissionOrigin', () => {
         resource_id: 'team-uuid',
         resource_type: 'linear_team',
         // The raw title, the same string the bind sent as external_title.
-        title: '  Add   Clerk\nauth '
+        title: 'Add Clerk auth'
       },
       originLinkId: 'ol_1',
       boundAt: '2026-04-01T12:00:00Z',

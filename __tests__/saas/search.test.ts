@@ -188,7 +188,7 @@ describe('searchIssues errors, one row of the contract table each', () => {
       status: 401,
       body: { error_code: 'invalid_token', message: 'Token expired' },
       code: 'saas-unauthorized',
-      says: /missing, expired or revoked\. Rotate the `saas-token` secret to a long-lived Spec Kitty API credential/
+      says: /missing, expired or revoked\. Rotate it: put a new long-lived Spec Kitty API credential in the `saas-token` secret/
     },
     {
       name: '401 with user_action_required sends the user to the dashboard',

@@ -116,7 +116,7 @@ function classify(
     return {
       code: 'saas-unauthorized',
       message:
-        'The Spec Kitty SaaS rejected the token: it is missing, expired or revoked. Rotate the `saas-token` secret to a long-lived Spec Kitty API credential (a `spec-kitty auth login` token expires within about an hour) and run again.',
+        'The Spec Kitty SaaS rejected the token: it is missing, expired or revoked. Rotate it: put a new long-lived Spec Kitty API credential in the `saas-token` secret (a `spec-kitty auth login` token expires within about an hour) and run again.',
       transient: false
     }
   }
