@@ -53,14 +53,25 @@ function signatureLine(role: string, signature: GitSignature): string {
  */
 export class GitStore {
   private readonly objects = new Map<string, GitObject>()
+  private readonly bodies = new Map<string, Buffer>()
 
   private put(type: GitObject['type'], body: Buffer, object: GitObject): string {
     const header = Buffer.from(`${type} ${body.length}\0`)
     const sha = createHash('sha1')
       .update(Buffer.concat([header, body]))
       .digest('hex')
-    if (!this.objects.has(sha)) this.objects.set(sha, object)
+    if (!this.objects.has(sha)) {
+      this.objects.set(sha, object)
+      this.bodies.set(sha, body)
+    }
     return sha
+  }
+
+  /** The object's type and its body exactly as git hashes it (without the header), if any. */
+  raw(sha: string): { type: GitObject['type']; body: Buffer } | undefined {
+    const object = this.objects.get(sha)
+    const body = this.bodies.get(sha)
+    return object === undefined || body === undefined ? undefined : { type: object.type, body }
   }
 
   /** Stores a blob; returns its id. */
