@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { INPUTS, OUTPUTS, RUN_STATES } from '../src/action-names.js'
+import { REFUSAL_CODES } from '../src/errors.js'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8')
@@ -76,6 +77,10 @@ describe('README', () => {
     const named = [...readme.matchAll(/npm run ([\w:-]+)/g)].map(match => match[1])
     expect(named.length).toBeGreaterThan(3)
     for (const script of named) expect(scripts).toContain(script)
+  })
+
+  it('names every code of a refusal', () => {
+    for (const code of REFUSAL_CODES) expect(readme).toContain(`\`${code}\``)
   })
 
   it('shows every screenshot in docs/images, and no text mock-up of a comment', () => {
