@@ -40,6 +40,16 @@ describe('workflow_dispatch without confirm', () => {
     expect(bot.saasCalls(SEARCH)).toBe(1)
   })
 
+  it('says in the job summary when the list is as long as the limit', async () => {
+    const full = await bot.dispatch('ana', { query: 'auth' }, { 'candidate-limit': '3' })
+    expect(summaryMarkdown(full)).toContain(
+      'These are the first 3 matches; there may be more. To narrow the search, run again with ' +
+        'more words or the ticket key as `query`.'
+    )
+    const short = await bot.dispatch('ana', { query: 'auth' }, { 'candidate-limit': '4' })
+    expect(summaryMarkdown(short)).not.toContain('there may be more')
+  })
+
   it('posts a signed list on issue-number, so the dispatcher can confirm it in a comment', async () => {
     const listed = await bot.dispatch('ana', { query: 'WEB-123', 'issue-number': '42' })
     expect(listed).toMatchObject({ state: 'candidates-posted', issueNumber: 42 })

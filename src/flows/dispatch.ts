@@ -86,11 +86,19 @@ async function answerDispatch(context: BotContext, reads: DispatchReads): Promis
     }
     const { result } = await searchForQuery(context, request.query, reads.config)
     context.log.info(`Found ${result.candidates.length} candidate(s) for "${result.query_used}".`)
+    const count = result.candidates.length
     return {
       state: 'candidates-posted',
       dryRun: inputs.dryRun,
       query: result.query_used,
-      candidates: result.candidates
+      candidates: result.candidates,
+      ...(count >= inputs.candidateLimit
+        ? {
+            details:
+              `These are the first ${count} matches; there may be more. To narrow the search, ` +
+              'run again with more words or the ticket key as `query`.'
+          }
+        : {})
     }
   } catch (thrown) {
     const error = toKittyError(thrown)
