@@ -1,12 +1,13 @@
+import * as core from '@actions/core'
 import { readFileSync } from 'node:fs'
 import { OUTPUTS } from './action-names.js'
 import { KittyError, toKittyError } from './errors.js'
 import { readInputs } from './inputs.js'
-import * as core from './runner-io.js'
 import { outputsOf } from './report.js'
 import type { RunReport } from './report.js'
 import { summaryMarkdown } from './summary.js'
 import { readTrigger } from './trigger.js'
+import type { Trigger } from './trigger.js'
 
 function readEventPayload(path: string | undefined): unknown {
   if (path === undefined || path === '') return {}
@@ -21,34 +22,36 @@ function readEventPayload(path: string | undefined): unknown {
   }
 }
 
-function publish(report: RunReport, env: NodeJS.ProcessEnv): void {
-  const outputs = outputsOf(report)
-  for (const name of OUTPUTS) core.setOutput(name, outputs[name])
+/** The title of the log group a flow runs in, e.g. "kitty-origin: start-from on #42 by @ana". */
+function flowTitle(trigger: Exclude<Trigger, { kind: 'ignored' }>): string {
+  const by = `by @${trigger.source.actor}`
+  if (trigger.kind === 'command')
+    return `kitty-origin: ${trigger.command.verb} on #${trigger.issueNumber} ${by}`
+  if (trigger.kind === 'dispatch') return `kitty-origin: workflow_dispatch ${by}`
+  return `kitty-origin: provenance check of pull request #${trigger.pullNumber}`
+}
+
+/** Sets every output and writes the job summary (a summary that cannot be written is a warning). */
+async function publish(report: RunReport, env: NodeJS.ProcessEnv): Promise<void> {
   const repository = env.GITHUB_REPOSITORY
   const repositoryUrl =
     repository === undefined || repository === ''
       ? undefined
       : `${env.GITHUB_SERVER_URL ?? 'https://github.com'}/${repository}`
-  try {
-    core.appendSummary(summaryMarkdown(report, { repositoryUrl }))
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error)
-    core.warning(`The job summary could not be written: ${reason}`)
-  }
+  await core.group('kitty-origin: outputs and job summary', async () => {
+    const outputs = outputsOf(report)
+    for (const name of OUTPUTS) core.setOutput(name, outputs[name])
+    core.info(`state: ${report.state}`)
+    try {
+      await core.summary.addRaw(summaryMarkdown(report, { repositoryUrl })).write()
+    } catch (error) {
+      core.summary.emptyBuffer()
+      const reason = error instanceof Error ? error.message : String(error)
+      core.warning(`The job summary could not be written: ${reason}`)
+    }
+  })
   if (report.state === 'failed' || report.state === 'verify-failed')
     core.setFailed(report.error?.message ?? 'kitty-origin failed.')
-}
-
-/**
- * undici parses HTTP with llhttp, compiled to WebAssembly. After a few requests V8 recompiles
- * llhttp's hot functions with its optimising compiler, which costs 20 to 35 MB of peak memory
- * and a busy core, to speed up the few dozen requests of a run by nothing measurable. A tiering
- * budget no run exhausts keeps the baseline code. It must be set before any WebAssembly is
- * compiled, so before the clients are loaded.
- */
-async function keepWebAssemblyBaseline(): Promise<void> {
-  const { setFlagsFromString } = await import('node:v8')
-  setFlagsFromString('--wasm-tiering-budget=2000000000')
 }
 
 /**
@@ -71,14 +74,13 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       core.info(`Ignored: ${trigger.reason}.`)
       report = { state: 'ignored', dryRun, reason: trigger.reason }
     } else {
-      await keepWebAssemblyBaseline()
       const { runBot } = await import('./bot.js')
-      report = await runBot(inputs, trigger, env)
+      report = await core.group(flowTitle(trigger), () => runBot(inputs, trigger, env))
     }
   } catch (thrown) {
     const error = toKittyError(thrown)
     if (error.detail !== undefined) core.debug(error.detail)
     report = { state: 'failed', dryRun, error: { code: error.code, message: error.message } }
   }
-  publish(report, env)
+  await publish(report, env)
 }

@@ -16,7 +16,7 @@ export function gitHubClientFor(gh: SandboxGitHub): GitHub {
     baseUrl: gh.url,
     userAgent: 'kitty-origin-events-tests',
     logger: { debug: () => undefined, warning: () => undefined },
-    fetch: undiciFetch as unknown as typeof globalThis.fetch,
+    fetch: undiciFetch,
     requestTimeoutMs: 2_000,
     retryUnitMs: 1,
     writeIntervalMs: 0

@@ -31,7 +31,7 @@ export interface BotHarness extends Omit<Scenario, 'dispatch'> {
   now: { ms: number }
 }
 
-const testFetch = undiciFetch as unknown as typeof globalThis.fetch
+const testFetch = undiciFetch
 
 /** How the harness starts. */
 export interface BotHarnessOptions extends ScenarioOptions {

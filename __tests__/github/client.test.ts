@@ -7,6 +7,7 @@ import {
   timedFetch
 } from '../../src/github/client.js'
 import { addReaction } from '../../src/github/comments.js'
+import { getBranchHead } from '../../src/github/refs.js'
 import { getRepository } from '../../src/github/repo.js'
 import { clientFor, startSandboxClient, testFetch, WEBAPP } from './sandbox-client.js'
 import type { SandboxClient } from './sandbox-client.js'
@@ -186,12 +187,18 @@ describe('createGitHubClient: requests', () => {
     expect(comment.reactions.map(reaction => reaction.content)).toEqual(['eyes'])
   })
 
-  it("maps Octokit's four log levels onto debug and warning", () => {
+  it("maps Octokit's four log levels onto debug and warning, failed requests onto debug", () => {
     sandbox.client.log.debug('d')
     sandbox.client.log.info('i')
     sandbox.client.log.warn('w')
     sandbox.client.log.error('e')
-    expect(sandbox.log).toEqual(['debug: d', 'debug: i', 'warning: w', 'warning: e'])
+    expect(sandbox.log).toEqual(['debug: d', 'debug: i', 'warning: w', 'debug: e'])
+  })
+
+  it('logs a request GitHub refused, and that the caller expected, as debug only', async () => {
+    await expect(getBranchHead(sandbox.client, WEBAPP, 'no-such-branch')).resolves.toBeNull()
+    expect(sandbox.log).toContainEqual(expect.stringMatching(/^debug: GET .*no-such-branch - 404/))
+    expect(sandbox.log.filter(line => line.startsWith('warning:'))).toEqual([])
   })
 
   it("logs Octokit's own warnings through the logger", async () => {

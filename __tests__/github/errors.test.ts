@@ -5,7 +5,6 @@ import { KittyError } from '../../src/errors.js'
 import {
   ACTIONS_PR_SETTING,
   attempt,
-  failedStatus,
   isGitHubFailure,
   parseAnswer,
   toGitHubError
@@ -198,21 +197,21 @@ describe('toGitHubError', () => {
   })
 })
 
-describe('isGitHubFailure and failedStatus', () => {
+describe('isGitHubFailure', () => {
   it('recognises an answered failure by status and message', () => {
     const error = answered(422, body('Reference already exists'))
     expect(isGitHubFailure(error, 422)).toBe(true)
     expect(isGitHubFailure(error, 422, /already exists/)).toBe(true)
     expect(isGitHubFailure(error, 422, /fast forward/)).toBe(false)
     expect(isGitHubFailure(error, 404)).toBe(false)
-    expect(failedStatus(error)).toBe(422)
   })
 
   it('does not take a failure without an answer, or anything else, for an answered one', () => {
     const error = unanswered(new TypeError('fetch failed'))
     expect(isGitHubFailure(error, 500)).toBe(false)
-    expect(failedStatus(error)).toBeUndefined()
-    expect(failedStatus(new Error('x'))).toBeUndefined()
+    expect(isGitHubFailure(Object.assign(new Error('x'), { status: 422, response: {} }), 422)).toBe(
+      false
+    )
     expect(isGitHubFailure(answered(422, 'text'), 422, /anything/)).toBe(false)
   })
 })

@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import type { GitHubApi } from '../../src/github/client.js'
-import { listPullRequestFiles, PULL_FILES_PER_PAGE } from '../../src/github/pull-files.js'
+import type { GitHubPager } from '../../src/github/client.js'
+import {
+  listPullRequestFiles,
+  MAX_LISTED_PULL_FILES,
+  PULL_FILES_PER_PAGE
+} from '../../src/github/pull-files.js'
 import { openPullRequest } from '../../src/github/pulls.js'
 import { startSandboxClient, WEBAPP } from './sandbox-client.js'
 import type { SandboxClient } from './sandbox-client.js'
@@ -24,6 +28,17 @@ async function pullWith(branch: string, files: Record<string, string | null>): P
     labels: []
   })
   return pull.number
+}
+
+/** A client whose `paginate.iterator` yields `count` pages made by `page`. */
+function pagesOf(page: () => unknown[], count = 1): GitHubPager {
+  async function* iterator(): AsyncGenerator<{ data: unknown[] }> {
+    for (let index = 0; index < count; index++) yield await Promise.resolve({ data: page() })
+  }
+  return {
+    request: (() => Promise.reject(new Error('not used'))) as unknown as GitHubPager['request'],
+    paginate: { iterator } as unknown as GitHubPager['paginate']
+  }
 }
 
 describe('listPullRequestFiles', () => {
@@ -58,26 +73,20 @@ describe('listPullRequestFiles', () => {
       .slice(-3)
       .map(request => new URL(request.path, 'http://x').searchParams)
     expect(pages.map(query => [query.get('page'), query.get('per_page')])).toEqual([
-      ['1', '100'],
+      [null, '100'],
       ['2', '100'],
       ['3', '100']
     ])
   })
 
   it('names the previous path of a renamed file', async () => {
-    const api: GitHubApi = {
-      request: (() =>
-        Promise.resolve({
-          data: [
-            {
-              filename: 'kitty-specs/b/meta.json',
-              status: 'renamed',
-              previous_filename: 'kitty-specs/a/meta.json'
-            }
-          ],
-          headers: {}
-        })) as unknown as GitHubApi['request']
-    }
+    const api = pagesOf(() => [
+      {
+        filename: 'kitty-specs/b/meta.json',
+        status: 'renamed',
+        previous_filename: 'kitty-specs/a/meta.json'
+      }
+    ])
     await expect(listPullRequestFiles(api, WEBAPP, 1)).resolves.toEqual([
       {
         path: 'kitty-specs/b/meta.json',
@@ -87,19 +96,14 @@ describe('listPullRequestFiles', () => {
     ])
   })
 
-  it('stops when a Link header points back at a page already read', async () => {
+  it("stops after GitHub's 3,000 files even when the pages never end", async () => {
     let calls = 0
-    const api: GitHubApi = {
-      request: (() => {
-        calls += 1
-        return Promise.resolve({
-          data: [],
-          headers: { link: '<https://api.github.com/x?page=1>; rel="next"' }
-        })
-      }) as unknown as GitHubApi['request']
-    }
+    const api = pagesOf(() => {
+      calls += 1
+      return []
+    }, Infinity)
     await expect(listPullRequestFiles(api, WEBAPP, 1)).resolves.toEqual([])
-    expect(calls).toBe(1)
+    expect(calls).toBe(MAX_LISTED_PULL_FILES / PULL_FILES_PER_PAGE)
   })
 
   it('fails with a sentence naming the pull request and the permission when it does not exist', async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
-import type { GitHubApi, GitHubRequest } from '../../src/github/client.js'
+import { RequestError } from '@octokit/request-error'
+import type { GitHubApi } from '../../src/github/client.js'
 import { ACTIONS_PR_SETTING } from '../../src/github/errors.js'
 import {
   findOpenPullRequestsByHeadPrefix,
@@ -103,7 +104,7 @@ describe('findPullRequestForBranch', () => {
           headers: {},
           status: 200,
           url: ''
-        })) as unknown as GitHubRequest
+        })) as unknown as GitHubApi['request']
     }
     await expect(findPullRequestForBranch(api, WEBAPP, 'kitty/merged')).resolves.toEqual({
       number: 3,
@@ -231,9 +232,16 @@ describe('openPullRequest', () => {
   })
 
   it('fails clearly when GitHub says the pull request exists but does not list it', async () => {
-    const exists = Object.assign(new Error('Validation Failed'), {
-      status: 422,
+    const exists = new RequestError('Validation Failed', 422, {
+      request: {
+        method: 'POST',
+        url: 'https://api.github.com/repos/acme/webapp/pulls',
+        headers: {}
+      },
       response: {
+        status: 422,
+        url: 'https://api.github.com/repos/acme/webapp/pulls',
+        headers: {},
         data: {
           message: 'Validation Failed',
           errors: [{ message: 'A pull request already exists for acme:x.' }]
@@ -248,7 +256,7 @@ describe('openPullRequest', () => {
             headers: {},
             status: 200,
             url: ''
-          })) as unknown as GitHubRequest
+          })) as unknown as GitHubApi['request']
     await expect(
       openPullRequest({ request }, WEBAPP, { ...missionBranch('kitty/ghost'), head: 'x' }, FAST)
     ).rejects.toMatchObject({

@@ -14,7 +14,7 @@ export interface SandboxClient {
 }
 
 /** undici's fetch: jest's globals differ from Node's, so Octokit gets this one explicitly. */
-export const testFetch = undiciFetch as unknown as typeof globalThis.fetch
+export const testFetch = undiciFetch
 
 /** A fast client (no write spacing, 1 ms retry unit) with any options overridden. */
 export function clientFor(

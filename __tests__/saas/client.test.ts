@@ -75,7 +75,7 @@ describe('createSaasClient', () => {
       const clock = fakeClock()
       const result = await clientFor(sandbox, {
         ...clock,
-        fetch: send as unknown as typeof globalThis.fetch
+        fetch: send
       }).searchIssues(linearRoute, keyQuery, 10)
       expect(result.candidates[0]!.external_issue_key).toBe('WEB-123')
       expect(sandbox.requests).toHaveLength(2)

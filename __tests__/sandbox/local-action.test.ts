@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { existsSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { execFile } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { promisify } from 'node:util'
 import { INPUTS } from '../../src/action-names.js'
 import {
   ENV_EXAMPLE_PATH,
@@ -118,4 +121,41 @@ describe('a local run against the sandboxes', () => {
       .find(comment => comment.id === sandboxes?.event.comment.id)
     expect(sample?.reactions.map(reaction => reaction.content)).toContain('eyes')
   })
+})
+
+describe('npm run local-action', () => {
+  it('shows the outputs and writes the job summary of a run against the sandboxes', async () => {
+    sandboxes = await startExampleSandboxes()
+    const dir = mkdtempSync(join(tmpdir(), 'kitty-local-action-'))
+    try {
+      const summary = join(dir, 'summary.md')
+      const envFile = join(dir, 'local-action.env')
+      writeFileSync(summary, '')
+      writeFileSync(
+        envFile,
+        withValues(envExample, {
+          ...sandboxValues(sandboxes.scenario),
+          GITHUB_STEP_SUMMARY: summary
+        })
+      )
+      // local-action loads src/main.ts with its own stand-ins for @actions/core's runner side.
+      const { stdout } = await promisify(execFile)(
+        process.execPath,
+        [join(PROJECT_ROOT, 'node_modules/.bin/local-action'), '.', 'src/main.ts', envFile],
+        {
+          cwd: PROJECT_ROOT,
+          env: { PATH: `${dirname(process.execPath)}:/usr/bin:/bin`, HOME: dir },
+          timeout: 150_000
+        }
+      )
+      // No warning: GitHub's 404 for the absent outbox is recognised as "no outbox" here too.
+      expect(stdout).not.toContain('::warning::')
+      const outputs = stdout.slice(stdout.indexOf('Action Outputs'))
+      expect(outputs).toMatch(/'state'\s*│\s*'candidates-posted'/)
+      expect(outputs).toMatch(/'candidates'\s*│\s*'\[\{"external_issue_id"/)
+      expect(readFileSync(summary, 'utf8')).toContain('## kitty-origin: Candidates posted')
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }, 180_000)
 })

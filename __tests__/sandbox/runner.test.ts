@@ -208,11 +208,12 @@ describe('runAction with a stand-in action', () => {
 
   it('kills a hanging action at the timeout and says so', async () => {
     const started = Date.now()
-    const result = await standIn({ inputs: { mode: 'hang' }, timeoutMs: 400 })
+    // Long enough for Node and @actions/core to load on a busy machine, so the log line is out.
+    const result = await standIn({ inputs: { mode: 'hang' }, timeoutMs: 2_000 })
     expect(result.timedOut).toBe(true)
     expect(result.exitCode).toBeNull()
     expect(result.stdout).toContain('hanging')
-    expect(result.stderr).toContain('killed after 400 ms')
+    expect(result.stderr).toContain('killed after 2000 ms')
     expect(Date.now() - started).toBeLessThan(10_000)
   })
 

@@ -3,7 +3,7 @@ import { openPullRequest } from '../../src/github/pulls.js'
 import type { RunReport } from '../../src/report.js'
 import { readTrigger } from '../../src/trigger.js'
 import type { Annotation } from '../../src/verify/render.js'
-import { runVerify } from '../../src/verify/run.js'
+import { runBot } from '../../src/bot.js'
 import { pullRequestEvent } from '../../sandbox/events.js'
 import { startBot } from '../flows/harness.js'
 import type { BotHarness } from '../flows/harness.js'
@@ -82,7 +82,7 @@ export async function startVerify(): Promise<VerifyHarness> {
       })
       const trigger = readTrigger('pull_request', payload, parsed.commandPrefix, 'ana')
       if (trigger.kind !== 'verify') throw new Error(`Not a verify trigger: ${trigger.kind}`)
-      return runVerify(
+      return runBot(
         parsed,
         trigger,
         { GITHUB_API_URL: bot.github.url, ...env },

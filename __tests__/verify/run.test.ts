@@ -14,6 +14,8 @@ let dir: string
 let scenario: Scenario
 let stdout: string[]
 const saved = { ...process.env }
+/** `core.summary` resolves its file once per process (a runner gives a step one), so one per file. */
+const summaryPath = join(mkdtempSync(join(tmpdir(), 'kitty-summary-')), 'summary')
 
 function setInputs(inputs: Record<string, string>): void {
   for (const [name, value] of Object.entries(inputs))
@@ -26,11 +28,12 @@ function outputs(): Record<string, string> {
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kitty-verify-'))
-  for (const file of ['output', 'summary', 'state', 'env', 'path'])
-    writeFileSync(join(dir, file), '')
+  for (const file of ['output', 'state', 'env', 'path']) writeFileSync(join(dir, file), '')
+  rmSync(summaryPath, { recursive: true, force: true })
+  writeFileSync(summaryPath, '')
   Object.assign(process.env, {
     GITHUB_OUTPUT: join(dir, 'output'),
-    GITHUB_STEP_SUMMARY: join(dir, 'summary'),
+    GITHUB_STEP_SUMMARY: summaryPath,
     GITHUB_STATE: join(dir, 'state'),
     GITHUB_ENV: join(dir, 'env'),
     GITHUB_PATH: join(dir, 'path')
@@ -96,7 +99,7 @@ describe('run on a pull_request event', () => {
     expect(written).toMatch(
       /::error::Pull request #\d+ has 1 mission whose provenance failed verification/
     )
-    expect(readFileSync(join(dir, 'summary'), 'utf8')).toContain(
+    expect(readFileSync(summaryPath, 'utf8')).toContain(
       '## kitty-origin: Mission provenance check failed'
     )
   })
@@ -115,7 +118,7 @@ describe('run on a pull_request event', () => {
     expect(stdout.join('')).toContain(
       '::notice title=kitty-origin%3A mission provenance,file=kitty-specs/001-legacy-import/meta.json,line=1::'
     )
-    const summary = readFileSync(join(dir, 'summary'), 'utf8')
+    const summary = readFileSync(summaryPath, 'utf8')
     expect(summary).toContain('## kitty-origin: Mission provenance verified')
     expect(summary).toContain('#### ➖ No origin ticket: `kitty-specs/001-legacy-import`')
   })

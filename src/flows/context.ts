@@ -1,10 +1,11 @@
 import type { Inputs, PermissionLevel } from '../inputs.js'
+import type { Log } from '../log.js'
 import { PERMISSION_LEVELS } from '../inputs.js'
 import type { MissionFromTicketResult, TrackerBinding } from '../origin/models.js'
 import type { SaasPort } from '../origin/ports.js'
 import type { RunSource } from '../trigger.js'
 import type { DryRunLog } from './dry-run.js'
-import type { ConversationApi, Log, RepositoryApi } from './ports.js'
+import type { ConversationApi, RepositoryApi } from './ports.js'
 
 /** Everything a flow needs: the validated inputs, the run's source, and its ports. */
 export interface BotContext {

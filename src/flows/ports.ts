@@ -56,9 +56,3 @@ export interface RepositoryApi {
   }): Promise<PullRequestRef>
 }
 
-/** Where the flows write what a person reads in the log. */
-export interface Log {
-  info(message: string): void
-  warning(message: string): void
-  debug(message: string): void
-}

@@ -1,20 +1,23 @@
-import { Octokit } from '@octokit/core'
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
+import { Octokit } from '@octokit/rest'
 import Bottleneck from 'bottleneck/light.js'
+import type { Log } from '../log.js'
 
 /**
- * Octokit's core with the retry and throttling plugins, and nothing else: the adapter calls
- * `request` with route strings, so neither the REST endpoint-method table nor pagination is needed.
+ * Octokit's REST client (endpoint methods and `paginate`) with the retry and throttling plugins.
+ * Not `@actions/github`'s `getOctokit`: that one reads the event file and the proxy variables when
+ * it is imported, and `@github/local-action` swaps it for an Octokit whose `RequestError` is
+ * another class, so a 404 would no longer be recognised as one.
  */
 const KittyOctokit = Octokit.plugin(retry, throttling)
 
-/** The Octokit client kitty-origin uses (REST, with retry and throttling). */
+/** The Octokit client kitty-origin uses. */
 export type GitHub = InstanceType<typeof KittyOctokit>
-/** The one method the adapter's functions need: `request('METHOD /route', params)`. */
-export type GitHubRequest = GitHub['request']
-/** The narrow client every adapter function takes; tests may pass any object with `request`. */
+/** The narrow client most adapter functions take; tests may pass any object with `request`. */
 export type GitHubApi = Pick<GitHub, 'request'>
+/** The client of an adapter that walks pages with `paginate`. */
+export type GitHubPager = Pick<GitHub, 'request' | 'paginate'>
 
 /** Which repository a call is about. */
 export interface RepoRef {
@@ -22,11 +25,8 @@ export interface RepoRef {
   repo: string
 }
 
-/** Where the client reports retries and rate limits (e.g. the runner log of `src/runner-io.ts`). */
-export interface GitHubLogger {
-  debug(message: string): void
-  warning(message: string): void
-}
+/** Where the client reports retries and rate limits. */
+export type GitHubLogger = Pick<Log, 'debug' | 'warning'>
 
 /** How often a rate-limited request is tried again before the error surfaces. */
 export const RATE_LIMIT_RETRIES = 2
@@ -52,7 +52,7 @@ export interface GitHubClientOptions {
   retryUnitMs?: number
   /**
    * Minimum pause between two writes. Left out, the throttling plugin's defaults apply (1 s
-   * between writes, 3 s between writes that notify people), as GitHub asks of integrations.
+   * between writes, 3 s between writes that notify people).
    */
   writeIntervalMs?: number
 }
@@ -98,7 +98,11 @@ function onLimit(logger: GitHubLogger, kind: string) {
   }
 }
 
-/** Octokit's four log levels on the logger's two (Octokit and its request layer log there). */
+/**
+ * Octokit's four log levels on the logger's two. Octokit warns of deprecations; its `error` level
+ * only carries the request log's line for a failed request, which is debug detail: the caller
+ * either expects the failure (a 404 for "absent") or turns it into the run's own error.
+ */
 function octokitLog(
   logger: GitHubLogger
 ): Record<'debug' | 'info' | 'warn' | 'error', (message: string) => void> {
@@ -108,12 +112,12 @@ function octokitLog(
   const warning = (message: string): void => {
     logger.warning(message)
   }
-  return { debug, info: debug, warn: warning, error: warning }
+  return { debug, info: debug, warn: warning, error: debug }
 }
 
 /**
- * The Octokit client: the token as `authorization: token …`, the retry and throttling plugins,
- * a timeout on every request, and retries and rate-limit waits reported to `logger`.
+ * The Octokit client: the token as `authorization: token …`, the given API root and fetch, a
+ * timeout on every request, and retries and rate-limit waits reported to `logger`.
  */
 export function createGitHubClient(options: GitHubClientOptions): GitHub {
   const { logger } = options

@@ -1,3 +1,4 @@
+import { RequestError } from '@octokit/request-error'
 import { z } from 'zod'
 import { KittyError } from '../errors.js'
 
@@ -13,15 +14,6 @@ export interface GitHubCall {
 export const ACTIONS_PR_SETTING =
   'Settings → Actions → General → Workflow permissions → Allow GitHub Actions to create and approve pull requests'
 
-/** The parts of an Octokit `RequestError` the mapping reads (never headers). */
-const RequestFailure = z.object({
-  status: z.number(),
-  message: z.string(),
-  response: z.object({ data: z.unknown() }).optional(),
-  cause: z.unknown().optional()
-})
-type RequestFailure = z.infer<typeof RequestFailure>
-
 const MessageBody = z.object({
   message: z.string(),
   errors: z.array(z.unknown()).optional()
@@ -32,7 +24,7 @@ const ErrorEntry = z.object({ message: z.string() })
  * GitHub's own words from an error body, if it has any: `message`, then the `message` of each
  * entry of `errors` (where a 422 says what exactly failed, e.g. "A pull request already exists").
  */
-function githubMessage(failure: RequestFailure): string | undefined {
+function githubMessage(failure: RequestError): string | undefined {
   const parsed = MessageBody.safeParse(failure.response?.data)
   if (!parsed.success) return undefined
   const details = (parsed.data.errors ?? []).flatMap(entry => {
@@ -42,32 +34,19 @@ function githubMessage(failure: RequestFailure): string | undefined {
   return [parsed.data.message, ...details].join(' ')
 }
 
-/** The HTTP status of a failed Octokit request, if `error` is one that got an answer. */
-export function failedStatus(error: unknown): number | undefined {
-  const parsed = RequestFailure.safeParse(error)
-  return parsed.success && parsed.data.response !== undefined ? parsed.data.status : undefined
-}
-
 /** True when GitHub answered `status` with an error message matching `pattern`. */
 export function isGitHubFailure(error: unknown, status: number, pattern?: RegExp): boolean {
-  const parsed = RequestFailure.safeParse(error)
-  if (!parsed.success || parsed.data.response === undefined || parsed.data.status !== status) {
-    return false
-  }
-  return pattern === undefined || pattern.test(githubMessage(parsed.data) ?? '')
+  if (!(error instanceof RequestError) || error.response === undefined) return false
+  if (error.status !== status) return false
+  return pattern === undefined || pattern.test(githubMessage(error) ?? '')
 }
 
-function isTimeout(failure: RequestFailure): boolean {
-  const cause = failure.cause
-  return (
-    cause !== null &&
-    typeof cause === 'object' &&
-    'name' in cause &&
-    (cause.name === 'TimeoutError' || cause.name === 'AbortError')
-  )
+function isTimeout(failure: RequestError): boolean {
+  const { cause } = failure
+  return cause instanceof Error && (cause.name === 'TimeoutError' || cause.name === 'AbortError')
 }
 
-function sentence(failure: RequestFailure, call: GitHubCall): { text: string; retryable: boolean } {
+function sentence(failure: RequestError, call: GitHubCall): { text: string; retryable: boolean } {
   const { status } = failure
   const message = githubMessage(failure) ?? ''
   const when = `when kitty-origin tried to ${call.action}`
@@ -117,8 +96,7 @@ function sentence(failure: RequestFailure, call: GitHubCall): { text: string; re
  */
 export function toGitHubError(error: unknown, call: GitHubCall): KittyError {
   if (error instanceof KittyError) return error
-  const parsed = RequestFailure.safeParse(error)
-  if (!parsed.success) {
+  if (!(error instanceof RequestError)) {
     const detail = error instanceof Error ? error.message : String(error)
     return new KittyError(
       'github-error',
@@ -127,12 +105,11 @@ export function toGitHubError(error: unknown, call: GitHubCall): KittyError {
       { cause: error }
     )
   }
-  const failure = parsed.data
-  const { text, retryable } = sentence(failure, call)
+  const { text, retryable } = sentence(error, call)
   const detail =
-    failure.response === undefined
-      ? `No answer from GitHub: ${failure.message}`
-      : `GitHub answered ${failure.status}: ${(githubMessage(failure) ?? 'a body without a JSON message').slice(0, 300)}`
+    error.response === undefined
+      ? `No answer from GitHub: ${error.message}`
+      : `GitHub answered ${error.status}: ${(githubMessage(error) ?? 'a body without a JSON message').slice(0, 300)}`
   return new KittyError('github-error', text, detail, { cause: error, retryable })
 }
 

@@ -1,6 +1,5 @@
 import { z } from 'zod'
-import type { GitHubApi, RepoRef } from './client.js'
-import { linkedPage } from './comments.js'
+import type { GitHubPager, RepoRef } from './client.js'
 import { attempt, parseAnswer } from './errors.js'
 
 /** How GitHub describes what a pull request did to one file. */
@@ -33,12 +32,15 @@ const FileAnswer = z.object({
   previous_filename: z.string().optional()
 })
 
+/** The most pages a listing reads: GitHub's cap in pages, also a bound on a `Link` that loops. */
+const MAX_PAGES = Math.ceil(MAX_LISTED_PULL_FILES / PULL_FILES_PER_PAGE)
+
 /**
- * Every file a pull request changes (at most GitHub's 3,000), following the `Link` header page
- * by page. Renamed files name their previous path.
+ * Every file a pull request changes (at most GitHub's 3,000), page by page with Octokit's
+ * `paginate`. Renamed files name their previous path.
  */
 export async function listPullRequestFiles(
-  api: GitHubApi,
+  api: GitHubPager,
   repo: RepoRef,
   pullNumber: number
 ): Promise<PullRequestFile[]> {
@@ -46,27 +48,26 @@ export async function listPullRequestFiles(
     action: `list the files of pull request #${pullNumber}`,
     permission: 'pull-requests: read'
   }
-  const files: PullRequestFile[] = []
-  for (let page: number | undefined = 1; page !== undefined;) {
-    const current: number = page
-    const answer = await attempt(call, () =>
-      api.request('GET /repos/{owner}/{repo}/pulls/{pull_number}/files', {
-        owner: repo.owner,
-        repo: repo.repo,
-        pull_number: pullNumber,
-        per_page: PULL_FILES_PER_PAGE,
-        page: current
-      })
-    )
-    for (const file of parseAnswer(z.array(FileAnswer), answer.data, call)) {
-      files.push({
-        path: file.filename,
-        status: file.status,
-        ...(file.previous_filename === undefined ? {} : { previousPath: file.previous_filename })
-      })
+  return attempt(call, async () => {
+    const files: PullRequestFile[] = []
+    const pages = api.paginate.iterator('GET /repos/{owner}/{repo}/pulls/{pull_number}/files', {
+      owner: repo.owner,
+      repo: repo.repo,
+      pull_number: pullNumber,
+      per_page: PULL_FILES_PER_PAGE
+    })
+    let read = 0
+    for await (const page of pages) {
+      for (const file of parseAnswer(z.array(FileAnswer), page.data, call)) {
+        files.push({
+          path: file.filename,
+          status: file.status,
+          ...(file.previous_filename === undefined ? {} : { previousPath: file.previous_filename })
+        })
+      }
+      read += 1
+      if (read === MAX_PAGES) break
     }
-    const next = linkedPage(answer.headers.link, 'next')
-    page = next !== undefined && next > current ? next : undefined
-  }
-  return files
+    return files
+  })
 }

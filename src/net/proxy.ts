@@ -1,10 +1,10 @@
 /**
  * The run's outgoing network behind a proxy: one fetch over one undici `EnvHttpProxyAgent` built
  * from the proxy variables of the environment, shared by the SaaS client and by Octokit, so both
- * honour `HTTPS_PROXY`, `HTTP_PROXY` and `NO_PROXY` the same way. undici is imported on the first
- * request only: without a proxy the clients use Node's global fetch and undici is never loaded.
+ * honour `HTTPS_PROXY`, `HTTP_PROXY` and `NO_PROXY` the same way. Without a proxy the clients use
+ * Node's global fetch.
  */
-import type { EnvHttpProxyAgent, fetch as undiciFetch } from 'undici'
+import { EnvHttpProxyAgent, fetch as undiciFetch } from 'undici'
 import { KittyError } from '../errors.js'
 
 /** The proxies of one environment, as undici's `EnvHttpProxyAgent` takes them. */
@@ -66,40 +66,16 @@ export function proxySettings(env: NodeJS.ProcessEnv): ProxySettings | undefined
   return { httpProxy, httpsProxy, noProxy: variable(env, 'NO_PROXY')?.value ?? '' }
 }
 
-/** undici's fetch and the one agent it sends through. */
-interface ProxyStack {
-  fetch: typeof undiciFetch
-  agent: EnvHttpProxyAgent
-}
-
-async function loadStack(settings: ProxySettings): Promise<ProxyStack> {
-  const undici = await import('undici')
-  return { fetch: undici.fetch, agent: new undici.EnvHttpProxyAgent(settings) }
-}
-
 /**
- * A fetch that sends every request through one `EnvHttpProxyAgent(settings)`, typed as the
- * clients expect. undici is loaded and the agent built on the first call, then reused.
- */
-function lazyProxyFetch(settings: ProxySettings): typeof globalThis.fetch {
-  let stack: Promise<ProxyStack> | undefined
-  const send = async (
-    ...[input, init]: Parameters<typeof undiciFetch>
-  ): ReturnType<typeof undiciFetch> => {
-    stack ??= loadStack(settings)
-    const { fetch, agent } = await stack
-    return fetch(input, { ...init, dispatcher: agent })
-  }
-  return send as unknown as typeof globalThis.fetch
-}
-
-/**
- * A fetch through the proxies of `env`; undefined when no proxy is set, so the clients keep
- * their direct defaults. The settings are passed explicitly (empty for unset), so the agent
- * never falls back to `process.env`.
+ * A fetch through the proxies of `env`, every request over one `EnvHttpProxyAgent`; undefined
+ * when no proxy is set, so the clients keep their direct defaults. The settings are passed
+ * explicitly (empty for unset), so the agent never falls back to `process.env`.
  */
 export function proxyNetwork(env: NodeJS.ProcessEnv): ProxyNetwork | undefined {
   const settings = proxySettings(env)
   if (settings === undefined) return undefined
-  return { fetch: lazyProxyFetch(settings) }
+  const agent = new EnvHttpProxyAgent(settings)
+  const send = (...[input, init]: Parameters<typeof undiciFetch>): ReturnType<typeof undiciFetch> =>
+    undiciFetch(input, { ...init, dispatcher: agent })
+  return { fetch: send }
 }

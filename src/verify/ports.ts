@@ -1,3 +1,4 @@
+import type { Log } from '../log.js'
 import type { SaasPort } from '../origin/ports.js'
 import type { ChangedFile } from './changes.js'
 
@@ -30,5 +31,5 @@ export interface VerifyPorts {
   /** The Spec Kitty SaaS, when its inputs are set; without it tickets are not re-checked. */
   saas?: Pick<SaasPort, 'searchIssues'>
   annotations: AnnotationSink
-  log: { info(message: string): void; warning(message: string): void }
+  log: Pick<Log, 'info' | 'warning'>
 }

@@ -1,0 +1,69 @@
+/**
+ * The composition root's rules (DESIGN §3): only main.ts and wiring.ts talk to the runner through
+ * `@actions/core`, only wiring.ts builds clients, and each third-party client library stays in
+ * the one adapter that wraps it.
+ */
+import { describe, expect, it } from '@jest/globals'
+import { join } from 'node:path'
+import { PROJECT_ROOT } from '../sandbox/runner.js'
+import { importsOf, sourceFiles } from './support/imports.js'
+
+const files = sourceFiles(PROJECT_ROOT)
+
+/** The files under src/ that import `from` (types only counted when `withTypes`). */
+function importersOf(from: (specifier: string) => boolean, withTypes = false): string[] {
+  return files.filter(file =>
+    importsOf(join(PROJECT_ROOT, file)).some(
+      entry => from(entry.from) && (withTypes || !entry.typeOnly)
+    )
+  )
+}
+
+/** The files under src/ that import the value `name` from a module ending in `module`. */
+function valueImportersOf(name: string, module: string): string[] {
+  return files.filter(file =>
+    importsOf(join(PROJECT_ROOT, file)).some(
+      entry => entry.from.endsWith(module) && entry.values.includes(name)
+    )
+  )
+}
+
+describe('the scan', () => {
+  it('sees the imports it checks, so the rules below can fail', () => {
+    expect(files).toContain('src/wiring.ts')
+    expect(importersOf(specifier => specifier === '@actions/core')).toContain('src/main.ts')
+    expect(valueImportersOf('createGitHubClient', '/github/client.js')).toContain('src/wiring.ts')
+  })
+})
+
+describe('layering', () => {
+  it('lets only main.ts and wiring.ts import @actions/core', () => {
+    expect(importersOf(specifier => specifier === '@actions/core', true)).toEqual([
+      'src/main.ts',
+      'src/wiring.ts'
+    ])
+  })
+
+  it.each([
+    ['createGitHubClient', '/github/client.js'],
+    ['createSaasClient', '/saas/client.js'],
+    ['proxyNetwork', '/net/proxy.js']
+  ])('lets only wiring.ts build clients (%s)', (name, module) => {
+    expect(valueImportersOf(name, module)).toEqual(['src/wiring.ts'])
+  })
+
+  it.each([
+    ['@octokit/rest', ['src/github/client.ts']],
+    ['@octokit/plugin-retry', ['src/github/client.ts']],
+    ['@octokit/plugin-throttling', ['src/github/client.ts']],
+    ['@octokit/request-error', ['src/github/errors.ts']],
+    ['undici', ['src/net/proxy.ts']]
+  ])('keeps %s inside its adapter', (library, expected) => {
+    expect(importersOf(specifier => specifier === library, true)).toEqual(expected)
+  })
+
+  it('loads the flows only once the trigger says there is something to do', () => {
+    const bot = importsOf(join(PROJECT_ROOT, 'src/main.ts')).filter(e => e.from === './bot.js')
+    expect(bot.map(entry => entry.dynamic)).toEqual([true])
+  })
+})
