@@ -55,4 +55,3 @@ export interface RepositoryApi {
     labels: string[]
   }): Promise<PullRequestRef>
 }
-
