@@ -1,7 +1,10 @@
 import { describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import { parse } from 'yaml'
 import { OUTPUTS } from '../src/action-names.js'
-import { outputsOf, RESULT_VERSION, resultJson } from '../src/report.js'
+import { outputsOf, RESULT_VERSION, ResultDocument, resultJson } from '../src/report.js'
 import type { RunReport } from '../src/report.js'
+import type { RunState } from '../src/action-names.js'
 import { summaryMarkdown } from '../src/summary.js'
 
 const created: RunReport = {
@@ -151,11 +154,57 @@ describe('summaryMarkdown', () => {
     const summary = summaryMarkdown({
       state: 'candidates-posted',
       dryRun: false,
+      query: 'zzz',
       candidates: [],
       details: '```json\n{}\n```',
       originTicket: { ...created.originTicket!, origin_link_id: undefined }
     })
     expect(summary).toContain('No candidates matched.')
     expect(summary).toContain('```json')
+  })
+})
+
+describe('the result output', () => {
+  const reports: RunReport[] = [
+    created,
+    {
+      state: 'mission-exists',
+      dryRun: false,
+      mission: created.mission,
+      warnings: ['Could not reply']
+    },
+    { state: 'failed', dryRun: true, error: { code: 'saas-timeout', message: 'late' } },
+    { state: 'denied', dryRun: false, reason: '@carl has read permission', issueNumber: 42 },
+    { state: 'candidates-posted', dryRun: false, query: 'WEB-1', candidates: [] },
+    { state: 'help', dryRun: false }
+  ]
+
+  it.each(reports.map(report => [report.state, report] as const))(
+    'is a document of its schema for %s',
+    (_state, report) => {
+      const parsed = ResultDocument.safeParse(JSON.parse(resultJson(report)))
+      expect(parsed.success).toBe(true)
+    }
+  )
+
+  it('names exactly its documented keys in action.yml and the README', () => {
+    const keys = Object.keys(ResultDocument.shape).sort()
+    const action = parse(readFileSync(new URL('../action.yml', import.meta.url), 'utf8')) as {
+      outputs: Record<string, { description: string }>
+    }
+    const named = (text: string) => [...text.matchAll(/`([a-z_]+)`/g)].map(match => match[1]!)
+    expect(named(action.outputs.result!.description).sort()).toEqual(keys)
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
+    const row = readme.split('\n').find(line => line.startsWith('| `result`'))!
+    expect(named(row.slice('| `result`'.length)).sort()).toEqual(keys)
+  })
+
+  it('gives every state of the state output a shape of its own', () => {
+    // Fails to compile when a state is added to RUN_STATES without a shape in RunReport.
+    const shaped: Exclude<RunState, RunReport['state']> extends never ? true : false = true
+    expect(shaped).toBe(true)
+    // @ts-expect-error a mission state without its mission does not compile
+    const missing: RunReport = { state: 'mission-created', dryRun: false }
+    expect(ResultDocument.safeParse(JSON.parse(resultJson(missing))).success).toBe(true)
   })
 })

@@ -1,13 +1,10 @@
 import { z } from 'zod'
 import { INPUTS } from './action-names.js'
 import type { InputName } from './action-names.js'
+import { REQUIRABLE_PERMISSIONS } from './chatops/permission.js'
+import type { RequirablePermission } from './chatops/permission.js'
 import { KittyError } from './errors.js'
 import type { Provider } from './origin/models.js'
-
-/** Repository permission levels, weakest first (GitHub's collaborator permission roles). */
-export const PERMISSION_LEVELS = ['read', 'triage', 'write', 'maintain', 'admin'] as const
-/** One repository permission level. */
-export type PermissionLevel = (typeof PERMISSION_LEVELS)[number]
 
 /** Every input of the action, validated and typed. Optional inputs left empty are `undefined`. */
 export interface Inputs {
@@ -18,7 +15,7 @@ export interface Inputs {
   teamSlug: string | undefined
   stateSecret: string | undefined
   commandPrefix: string
-  minPermission: PermissionLevel
+  minPermission: RequirablePermission
   confirmBy: 'requester' | 'any-writer'
   candidateLimit: number
   baseBranch: string | undefined
@@ -138,7 +135,7 @@ const PARSERS = {
     error:
       'must be 1 to 32 characters without spaces, such as /kitty, and must not start with > or a code fence'
   }),
-  'min-permission': oneOf(PERMISSION_LEVELS),
+  'min-permission': oneOf(REQUIRABLE_PERMISSIONS),
   'confirm-by': oneOf(['requester', 'any-writer']),
   'candidate-limit': integer(1, 50),
   'base-branch': gitBranch,

@@ -51,7 +51,7 @@ async function publish(report: RunReport, env: NodeJS.ProcessEnv): Promise<void>
     }
   })
   if (report.state === 'failed' || report.state === 'verify-failed')
-    core.setFailed(report.error?.message ?? 'kitty-origin failed.')
+    core.setFailed(report.error.message)
 }
 
 /**

@@ -93,6 +93,9 @@ export function summaryMarkdown(report: RunReport, links: SummaryLinks = {}): st
   // One tight list: items in separate paragraphs would render as a loose list with gaps.
   if (items.length > 0) sections.push(items.map(item => `- ${item}`).join('\n'))
   if (report.candidates !== undefined) sections.push(candidatesTable(report.candidates))
+  if (report.warnings !== undefined) {
+    sections.push(report.warnings.map(warning => `- ⚠️ ${escapeInline(warning, 1000)}`).join('\n'))
+  }
   if (report.details !== undefined) sections.push(report.details)
   if (report.notes !== undefined && report.notes.length > 0) {
     sections.push(

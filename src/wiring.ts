@@ -125,6 +125,7 @@ export function botContext(
     }),
     nowMs,
     newUlid: () => ulid(),
+    runId: env.GITHUB_RUN_ID ?? '',
     runUrl: `${serverUrl}/${repo.owner}/${repo.repo}/actions/runs/${env.GITHUB_RUN_ID ?? ''}`,
     log: runnerLog,
     emitEvent: async (mission, project) => (await events?.emit(mission, project)) ?? false,

@@ -124,13 +124,14 @@ describe('encodeStateMarker / decodeStateMarker', () => {
     })
   })
 
-  it('rejects a state from its expiry time on', () => {
+  it('rejects a state from its expiry time on, naming the expired list', () => {
     const marker = encodeStateMarker(sampleState(), KEY)
     const expiry = CREATED + DEFAULT_STATE_TTL_MS
     expect(decodeStateMarker(marker, KEY, { ...EXPECT, nowMs: expiry - 1 }).ok).toBe(true)
     expect(decodeStateMarker(marker, KEY, { ...EXPECT, nowMs: expiry })).toEqual({
       ok: false,
-      reason: 'expired'
+      reason: 'expired',
+      state: sampleState()
     })
   })
 

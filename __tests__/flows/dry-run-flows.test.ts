@@ -130,23 +130,22 @@ describe('a dry run of confirm', () => {
     expect(report.originTicket).not.toHaveProperty('origin_link_id')
   })
 
-  it('shows every write in order: the branch, the bind, each file with meta.json in full, the PR, the replies', async () => {
+  it('shows every write in the one order: the claim, the bind, the commit and its branch, the PR, the event and replies', async () => {
     const report = await bot.say('ana', '/kitty confirm 1', DRY)
     const mission = report.mission!
     const details = summaryMarkdown(report)
     const titles = [...details.matchAll(/^#### \d+\. (.*)$/gm)].map(match => match[1]!)
     expect(titles).toEqual([
       expect.stringMatching(/^👀 reaction on comment \d+$/),
-      expect.stringMatching(
-        new RegExp(`^Create branch \`${mission.branch}\` at \`[0-9a-f]{40}\`$`)
-      ),
+      expect.stringMatching(/^Claim `list-[0-9a-f]{32}`$/),
       `Bind WEB-123 as the origin of mission \`${mission.id}\` at the Spec Kitty SaaS`,
-      `Commit 7 files to \`${mission.branch}\``,
+      'Commit 7 files',
+      `Create branch \`${mission.branch}\` at \`${'0'.repeat(40)}\``,
       `Open pull request from \`${mission.branch}\` into \`main\`: Start mission from WEB-123: Add Clerk auth`,
-      expect.stringMatching(/^🚀 reaction on comment \d+$/),
+      `Report the MissionOriginBound event of \`${mission.slug}\` to the Spec Kitty SaaS`,
       expect.stringMatching(/^Edit comment \d+ to read$/),
       'Comment on #42',
-      `Report the MissionOriginBound event of \`${mission.slug}\` to the Spec Kitty SaaS`
+      expect.stringMatching(/^🚀 reaction on comment \d+$/)
     ])
     for (const file of [
       'meta.json',
@@ -174,15 +173,15 @@ describe('a dry run of confirm', () => {
     expect(real.mission).toEqual(dry.mission)
   })
 
-  it('reports the PR a stopped real run already opened, as mission-exists', async () => {
+  it('reports the PR a real run already opened, as mission-exists', async () => {
     bot.github.faults.add({
       method: 'PATCH',
       path: /\/issues\/comments\/\d+$/,
       status: 403,
       body: { message: 'Resource not accessible by integration' }
     })
-    const failed = await bot.say('ana', '/kitty confirm 1')
-    expect(failed.state).toBe('failed')
+    const real = await bot.say('ana', '/kitty confirm 1')
+    expect(real.state).toBe('mission-created')
     const dry = await bot.rerun(bot.lastPayload, 'ana', DRY)
     expect(dry).toMatchObject({
       state: 'mission-exists',

@@ -7,7 +7,7 @@ import {
   dryRunRepository,
   renderPlannedWrites
 } from '../../src/flows/dry-run.js'
-import type { ConversationApi, IssueComment, RepositoryApi } from '../../src/flows/ports.js'
+import type { ConversationApi, RepositoryApi, ThreadComment } from '../../src/flows/ports.js'
 
 function refuse(): never {
   throw new Error('a dry run must not write')
@@ -22,9 +22,11 @@ function realRepository(): RepositoryApi {
     commitTree: () => Promise.resolve('tree'),
     findPullRequest: () => Promise.resolve({ number: 5, url: 'https://x.test/5' }),
     openPullRequestsFrom: () => Promise.resolve([]),
+    readClaim: name => Promise.resolve(`claim ${name}`),
     createBranch: refuse,
-    deleteBranch: refuse,
-    commitFiles: refuse,
+    createCommit: refuse,
+    createClaim: refuse,
+    deleteClaim: refuse,
     openPullRequest: refuse
   }
 }
@@ -33,7 +35,7 @@ async function* each<T>(items: readonly T[]): AsyncGenerator<T> {
   for (const item of items) yield await Promise.resolve(item)
 }
 
-function realConversation(comments: IssueComment[]): ConversationApi {
+function realConversation(comments: ThreadComment[]): ConversationApi {
   return {
     addReaction: refuse,
     createComment: refuse,
@@ -49,6 +51,7 @@ describe('dryRunRepository', () => {
     expect(await repository.readFile('x.md', 'main')).toBe('x.md@main')
     expect(await repository.listDirectory('kitty-specs', 'main')).toEqual(['a', 'b'])
     expect(await repository.branchHead('main')).toBe('abc')
+    expect(await repository.readClaim('list-1')).toBe('claim list-1')
     expect(await repository.findPullRequest('kitty/x')).toEqual({
       number: 5,
       url: 'https://x.test/5'
@@ -58,10 +61,9 @@ describe('dryRunRepository', () => {
   it('records every write in order and answers as if it had been made', async () => {
     const log = createDryRunLog()
     const repository = dryRunRepository(realRepository(), log)
-    expect(await repository.createBranch('kitty/x', 'abc')).toBe('created')
+    expect(await repository.createClaim('list-1', '{"v":1}\n')).toBe('created')
     expect(
-      await repository.commitFiles({
-        branch: 'kitty/x',
+      await repository.createCommit({
         parentSha: 'abc',
         message: 'Start',
         files: [
@@ -71,6 +73,7 @@ describe('dryRunRepository', () => {
         ]
       })
     ).toBe(DRY_RUN_SHA)
+    expect(await repository.createBranch('kitty/x', DRY_RUN_SHA)).toBe('created')
     expect(
       await repository.openPullRequest({
         head: 'kitty/x',
@@ -80,14 +83,15 @@ describe('dryRunRepository', () => {
         draft: false,
         labels: []
       })
-    ).toEqual({ number: DRY_RUN_PULL_NUMBER, url: '' })
-    await repository.deleteBranch('kitty/x')
+    ).toEqual({ number: DRY_RUN_PULL_NUMBER, url: '', existed: false })
+    await repository.deleteClaim('list-1')
 
     expect(log.writes.map(write => write.title)).toEqual([
-      'Create branch `kitty/x` at `abc`',
-      'Commit 3 files to `kitty/x`',
+      'Claim `list-1`',
+      'Commit 3 files',
+      `Create branch \`kitty/x\` at \`${DRY_RUN_SHA}\``,
       'Open pull request from `kitty/x` into `main`: Start \\`x\\`',
-      'Delete branch `kitty/x`'
+      'Release the claim `list-1`'
     ])
     expect(log.writes[1]!.texts.map(text => [text.label, text.language])).toEqual([
       ['Commit message', 'text'],
@@ -116,9 +120,9 @@ describe('dryRunRepository', () => {
 describe('dryRunConversation', () => {
   it('reads comments through the real conversation and records comments and reactions', async () => {
     const log = createDryRunLog()
-    const comment = { id: 3, body: 'hi', author: { login: 'ana', isBot: false } }
+    const comment = { id: 3, body: 'hi', author: { login: 'ana', isBot: false }, createdAtMs: 0 }
     const conversation = dryRunConversation(realConversation([comment]), log)
-    const read: IssueComment[] = []
+    const read: ThreadComment[] = []
     for await (const found of conversation.newestComments(42, 1)) read.push(found)
     expect(read).toEqual([comment])
 

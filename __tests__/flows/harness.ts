@@ -19,7 +19,8 @@ export interface BotHarness extends Omit<Scenario, 'dispatch'> {
   dispatch(
     login: string,
     workflowInputs: Record<string, string>,
-    inputs?: Record<string, string>
+    inputs?: Record<string, string>,
+    env?: Record<string, string>
   ): Promise<RunReport>
   /** The bot's comments on the issue, newest last. */
   botBodies(): string[]
@@ -52,7 +53,8 @@ export async function startBot(options: BotHarnessOptions = {}): Promise<BotHarn
     eventName: string,
     payload: unknown,
     login: string,
-    inputs: Record<string, string>
+    inputs: Record<string, string>,
+    runEnv: Record<string, string> = {}
   ): Promise<RunReport> => {
     const values: Record<string, string> = {
       'github-token': scenario.github.token,
@@ -76,7 +78,8 @@ export async function startBot(options: BotHarnessOptions = {}): Promise<BotHarn
         GITHUB_API_URL: scenario.github.url,
         GITHUB_SERVER_URL: 'https://github.com',
         GITHUB_RUN_ID: '1',
-        ...options.env
+        ...options.env,
+        ...runEnv
       },
       options.env === undefined
         ? { fetch: testFetch, nowMs: () => now.ms }
@@ -96,12 +99,16 @@ export async function startBot(options: BotHarnessOptions = {}): Promise<BotHarn
     dispatch: (
       login: string,
       workflowInputs: Record<string, string>,
-      inputs: Record<string, string> = {}
+      inputs: Record<string, string> = {},
+      env: Record<string, string> = {}
     ) =>
-      runFor('workflow_dispatch', scenario.dispatch(login, workflowInputs), login, {
-        ...workflowInputs,
-        ...inputs
-      }),
+      runFor(
+        'workflow_dispatch',
+        scenario.dispatch(login, workflowInputs),
+        login,
+        { ...workflowInputs, ...inputs },
+        env
+      ),
     botBodies: () => scenario.botComments().map(comment => comment.body),
     reactions: (commentId: number) =>
       scenario.github

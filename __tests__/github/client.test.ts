@@ -8,7 +8,8 @@ import {
 } from '../../src/github/client.js'
 import { addReaction } from '../../src/github/comments.js'
 import { getBranchHead } from '../../src/github/refs.js'
-import { getRepository } from '../../src/github/repo.js'
+import type { GitHubApi, RepoRef } from '../../src/github/client.js'
+import { attempt } from '../../src/github/errors.js'
 import { clientFor, startSandboxClient, testFetch, WEBAPP } from './sandbox-client.js'
 import type { SandboxClient } from './sandbox-client.js'
 
@@ -33,6 +34,15 @@ const SECONDARY = {
     'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
   documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api',
   status: '403'
+}
+
+/** The probe of these tests: one GET of the repository through the adapter's error mapping. */
+async function getRepository(api: GitHubApi, repo: RepoRef): Promise<{ defaultBranch: string }> {
+  const call = { action: 'read the repository settings', permission: 'contents: read' }
+  const { data } = await attempt(call, () =>
+    api.request('GET /repos/{owner}/{repo}', { owner: repo.owner, repo: repo.repo })
+  )
+  return { defaultBranch: data.default_branch }
 }
 
 async function failure(promise: Promise<unknown>): Promise<KittyError> {

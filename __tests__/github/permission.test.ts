@@ -1,12 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import type { KittyError } from '../../src/errors.js'
-import {
-  getPermission,
-  levelOf,
-  PERMISSIONS,
-  permissionAtLeast
-} from '../../src/github/permission.js'
-import type { Permission } from '../../src/github/permission.js'
+import { getPermission } from '../../src/github/permission.js'
 import { startSandboxClient, WEBAPP } from './sandbox-client.js'
 import type { SandboxClient } from './sandbox-client.js'
 
@@ -59,38 +53,5 @@ describe('getPermission', () => {
       body: { message: 'Resource not accessible by integration' }
     })
     await expect(getPermission(sandbox.client, WEBAPP, 'ben')).resolves.toBe('none')
-  })
-})
-
-describe('levelOf', () => {
-  it.each([
-    [{ permission: 'write', role_name: 'maintain' }, 'maintain'],
-    [{ permission: 'read', role_name: 'triage' }, 'triage'],
-    [{ permission: 'write', role_name: 'security-manager' }, 'write'],
-    [{ permission: 'admin' }, 'admin'],
-    [{ permission: 'owner', role_name: 'custom' }, 'none']
-  ])('reads %j as %s', (answer, level) => {
-    expect(levelOf(answer)).toBe(level)
-  })
-})
-
-describe('permissionAtLeast', () => {
-  const order: Permission[] = ['none', 'read', 'triage', 'write', 'maintain', 'admin']
-
-  it('orders the levels from none to admin', () => {
-    expect([...PERMISSIONS]).toEqual(order)
-  })
-
-  it.each([
-    ['admin', 'write', true],
-    ['maintain', 'write', true],
-    ['write', 'write', true],
-    ['triage', 'write', false],
-    ['read', 'write', false],
-    ['none', 'read', false],
-    ['none', 'none', true],
-    ['read', 'triage', false]
-  ] as const)('%s reaches %s: %s', (actual, needed, reaches) => {
-    expect(permissionAtLeast(actual, needed)).toBe(reaches)
   })
 })

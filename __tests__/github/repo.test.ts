@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
-import { getRepository, listDirectory, readTextFile } from '../../src/github/repo.js'
+import { listDirectory, readTextFile } from '../../src/github/repo.js'
 import { clientFor, startSandboxClient, WEBAPP } from './sandbox-client.js'
 import type { SandboxClient } from './sandbox-client.js'
 
@@ -12,27 +12,6 @@ afterAll(async () => {
 })
 beforeEach(() => {
   sandbox.gh.faults.clear()
-})
-
-describe('getRepository', () => {
-  it('reads the default branch and visibility', async () => {
-    await expect(getRepository(sandbox.client, WEBAPP)).resolves.toEqual({
-      defaultBranch: 'main',
-      private: true,
-      htmlUrl: 'https://github.com/acme/webapp'
-    })
-  })
-
-  it('reports a repository the token cannot see', async () => {
-    await expect(
-      getRepository(sandbox.client, { owner: 'acme', repo: 'nope' })
-    ).rejects.toMatchObject({
-      code: 'github-error',
-      message: expect.stringContaining(
-        'GitHub found nothing when kitty-origin tried to read the repository settings'
-      )
-    })
-  })
 })
 
 describe('readTextFile', () => {

@@ -9,6 +9,7 @@ import { resolveTrackerBinding } from '../../src/origin/binding.js'
 import { KittyError } from '../../src/errors.js'
 import type { MissionFile } from '../../src/mission/index.js'
 import type { BindAnswer } from '../../src/saas/types.js'
+import type { Claim } from '../../src/origin/claim.js'
 
 const MISSION_ID = '01M0M9D8R83DDKSZ62QKGV3YW0'
 const input: StartMissionInput = {
@@ -30,45 +31,58 @@ const input: StartMissionInput = {
   repo: 'acme/webapp',
   missionType: 'software-dev',
   nowMs: Date.UTC(2026, 10, 25, 8, 29, 15, 913),
-  eventIds: ['01M0M9D8R83DDKSZ62QKGV3YW1', '01M0M9D8R83DDKSZ62QKGV3YW2']
+  eventIds: ['01M0M9D8R83DDKSZ62QKGV3YW1', '01M0M9D8R83DDKSZ62QKGV3YW2'],
+  confirmedBy: 'ana'
 }
 
 /** An in-memory repository that records every write in order. */
 class FakeWorkspace implements MissionWorkspace {
   readonly log: string[] = []
-  readonly branches = new Map<string, MissionFile[] | null>()
+  /** Branch → its files. */
+  readonly branches = new Map<string, MissionFile[]>()
+  /** Files merged into the base: path → text. */
+  base: Record<string, string> = {}
   files: Record<string, string> = {}
+  held: Claim | undefined
   failCommit: Error | undefined
-  raceOnCommit = false
+  /** A racing run creates the branch (with these files) between this run's commit and its ref. */
+  raceWith: MissionFile[] | undefined
 
   readFile(path: string) {
     return Promise.resolve(this.files[path] ?? null)
   }
-  claimBranch(branch: string) {
-    this.log.push(`claim ${branch}`)
-    if (this.branches.has(branch)) return Promise.resolve('exists' as const)
-    this.branches.set(branch, null)
+  claim(claim: Claim) {
+    this.log.push(`claim ${claim.status}`)
+    if (this.held !== undefined) return Promise.resolve(this.held)
+    this.held = claim
     return Promise.resolve('created' as const)
   }
-  findCommittedMission(branch: string, dir: string) {
-    const files = this.branches.get(branch)
-    const meta = files?.find(file => file.path === `kitty-specs/${dir}/meta.json`)
-    if (meta === undefined) return Promise.resolve(null)
-    const { mission_id } = JSON.parse(meta.content) as { mission_id: string }
-    return Promise.resolve({ dir: meta.path.split('/')[1]!, missionId: mission_id })
-  }
-  releaseBranch(branch: string) {
-    this.log.push(`release ${branch}`)
-    this.branches.delete(branch)
+  releaseClaim() {
+    this.log.push('release')
+    this.held = undefined
     return Promise.resolve()
   }
-  commitFiles(branch: string, files: MissionFile[], message: string) {
+  findMission({ branch, dir }: { branch: string; dir: string }) {
+    const meta = (files: MissionFile[] | undefined) =>
+      files === undefined
+        ? null
+        : (
+            JSON.parse(files.find(file => file.path === `${dir}/meta.json`)?.content ?? '{}') as {
+              mission_id?: string
+            }
+          ).mission_id
+    const onBase = this.base[`${dir}/meta.json`]
+    return Promise.resolve({
+      onBranch: meta(this.branches.get(branch)),
+      onBase:
+        onBase === undefined ? null : (JSON.parse(onBase) as { mission_id: string }).mission_id
+    })
+  }
+  commitMission(branch: string, files: MissionFile[], message: string) {
     this.log.push(`commit ${branch} ${message.split('\n')[0]!}`)
-    if (this.raceOnCommit) {
-      this.branches.set(branch, files)
-      return Promise.reject(new KittyError('github-error', 'not a fast forward'))
-    }
     if (this.failCommit !== undefined) return Promise.reject(this.failCommit)
+    if (this.raceWith !== undefined) this.branches.set(branch, this.raceWith)
+    if (this.branches.has(branch)) return Promise.resolve(null)
     this.branches.set(branch, files)
     return Promise.resolve('c0ffee')
   }
@@ -103,13 +117,24 @@ function ports(workspace: FakeWorkspace, bind?: () => Promise<BindAnswer>) {
 }
 
 const BRANCH = 'kitty-origin/web-123-01M0M9D8'
+const DIR = 'kitty-specs/web-123-01M0M9D8'
+
+async function started(
+  workspace: FakeWorkspace,
+  portsOf: StartMissionPorts = ports(workspace),
+  given = input
+) {
+  const outcome = await startMissionFromTicket(given, portsOf)
+  if (outcome.kind !== 'started') throw new Error(`expected a started mission, got ${outcome.kind}`)
+  return outcome
+}
 
 describe('startMissionFromTicket', () => {
-  it('claims the branch, binds, commits, publishes and emits, in that order', async () => {
+  it('claims the list, binds, commits, publishes and emits, in that order', async () => {
     const workspace = new FakeWorkspace()
-    const outcome = await startMissionFromTicket(input, ports(workspace))
+    const outcome = await started(workspace)
     expect(workspace.log).toEqual([
-      `claim ${BRANCH}`,
+      'claim consumed',
       'bind web-123-01M0M9D8 acme/webapp',
       `commit ${BRANCH} Start mission web-123-01M0M9D8 from WEB-123`,
       'publish',
@@ -119,11 +144,24 @@ describe('startMissionFromTicket', () => {
     expect(outcome.mission).toMatchObject({
       missionId: MISSION_ID,
       missionSlug: 'web-123-01M0M9D8',
-      missionDir: 'kitty-specs/web-123-01M0M9D8',
+      missionDir: DIR,
       branch: BRANCH,
       originLinkId: 'ol_1',
       pullRequest: { number: 43 },
       eventEmitted: true
+    })
+    expect(workspace.held).toEqual({
+      v: 1,
+      status: 'consumed',
+      by: 'ana',
+      mission: {
+        id: MISSION_ID,
+        slug: 'web-123-01M0M9D8',
+        branch: BRANCH,
+        dir: DIR,
+        external_issue_id: 'lin-1',
+        external_issue_key: 'WEB-123'
+      }
     })
     const meta = workspace.branches.get(BRANCH)?.find(file => file.path.endsWith('meta.json'))
     expect(JSON.parse(meta!.content)).toMatchObject({
@@ -134,16 +172,16 @@ describe('startMissionFromTicket', () => {
   it('names the origin link in the commit message', async () => {
     const workspace = new FakeWorkspace()
     let message = ''
-    workspace.commitFiles = (branch, files, text) => {
+    workspace.commitMission = (branch, files, text) => {
       message = text
       workspace.branches.set(branch, files)
       return Promise.resolve('c0ffee')
     }
-    await startMissionFromTicket(input, ports(workspace))
+    await started(workspace)
     expect(message).toContain('Origin link: ol_1')
   })
 
-  it('releases the claimed branch and writes nothing when the bind fails', async () => {
+  it('releases its claim and writes nothing when the bind fails', async () => {
     const workspace = new FakeWorkspace()
     const conflict = new KittyError('saas-origin-conflict', 'A different ticket is already bound.')
     await expect(
@@ -153,38 +191,42 @@ describe('startMissionFromTicket', () => {
       )
     ).rejects.toBe(conflict)
     expect(workspace.log).toEqual([
-      `claim ${BRANCH}`,
+      'claim consumed',
       'bind web-123-01M0M9D8 acme/webapp',
-      `release ${BRANCH}`
+      'release'
     ])
+    expect(workspace.held).toBeUndefined()
     expect(workspace.branches.size).toBe(0)
   })
 
   it('resumes a run that stopped after the bind: binds again (a no-op) and commits once', async () => {
     const workspace = new FakeWorkspace()
-    workspace.branches.set(BRANCH, null)
-    const outcome = await startMissionFromTicket(input, ports(workspace))
+    workspace.failCommit = new KittyError('github-error', 'Resource not accessible by integration')
+    await expect(started(workspace)).rejects.toBe(workspace.failCommit)
+    workspace.failCommit = undefined
+    const outcome = await started(workspace)
     expect(outcome.committedNow).toBe(true)
-    expect(workspace.log.filter(line => line.startsWith('commit'))).toHaveLength(1)
+    expect(workspace.log.filter(line => line.startsWith('commit'))).toHaveLength(2)
+    expect(workspace.branches.size).toBe(1)
   })
 
   it('does not commit twice when the mission is already on its branch', async () => {
     const workspace = new FakeWorkspace()
-    await startMissionFromTicket(input, ports(workspace))
+    await started(workspace)
     workspace.log.length = 0
-    const again = await startMissionFromTicket(input, ports(workspace))
+    const again = await started(workspace)
     expect(again.committedNow).toBe(false)
     expect(workspace.log).toEqual([
-      `claim ${BRANCH}`,
+      'claim consumed',
       'bind web-123-01M0M9D8 acme/webapp',
       'publish',
       'event'
     ])
   })
 
-  it('keeps a branch that holds the mission even when the re-bind fails', async () => {
+  it('keeps its claim when the re-bind of a committed mission fails', async () => {
     const workspace = new FakeWorkspace()
-    await startMissionFromTicket(input, ports(workspace))
+    await started(workspace)
     const down = new KittyError('saas-unavailable', 'down', undefined, { retryable: true })
     await expect(
       startMissionFromTicket(
@@ -192,78 +234,108 @@ describe('startMissionFromTicket', () => {
         ports(workspace, () => Promise.reject(down))
       )
     ).rejects.toBe(down)
-    expect(workspace.branches.get(BRANCH)).not.toBeNull()
-    expect(workspace.log).not.toContain(`release ${BRANCH}`)
+    expect(workspace.held).toBeDefined()
+    expect(workspace.log).not.toContain('release')
   })
 
-  it('refuses a branch that holds another mission (same ticket, same second) before binding', async () => {
+  it('answers with the mission merged into the base: no commit, no branch, no new PR', async () => {
     const workspace = new FakeWorkspace()
-    await startMissionFromTicket(
-      { ...input, missionId: '01M0M9D8R83DDKSZ62QKGV3YWA' },
-      ports(workspace)
-    )
+    await started(workspace)
+    const files = workspace.branches.get(BRANCH)!
+    workspace.base = Object.fromEntries(files.map(file => [file.path, file.content]))
+    workspace.branches.clear()
+    workspace.log.length = 0
+    const hints: unknown[] = []
+    const merged: StartMissionPorts = {
+      ...ports(workspace),
+      publish: (_mission, hint) => {
+        hints.push(hint)
+        return Promise.resolve(null)
+      }
+    }
+    const outcome = await started(workspace, merged)
+    expect(outcome.committedNow).toBe(false)
+    expect(outcome.mission.pullRequest).toBeUndefined()
+    expect(workspace.branches.size).toBe(0)
+    expect(workspace.log.some(line => line.startsWith('commit'))).toBe(false)
+    expect(hints).toEqual([{ branchCreated: false, merged: true }])
+  })
+
+  it('refuses a branch that holds another mission (same ticket, same second), writing nothing', async () => {
+    const workspace = new FakeWorkspace()
+    await started(workspace, ports(workspace), {
+      ...input,
+      missionId: '01M0M9D8R83DDKSZ62QKGV3YWA'
+    })
+    workspace.held = undefined
     workspace.log.length = 0
     await expect(startMissionFromTicket(input, ports(workspace))).rejects.toMatchObject({
       code: 'mission-exists',
-      message: `The branch ${BRANCH} already holds another mission (web-123-01M0M9D8); run start-from again for a new one.`
+      message: `The branch ${BRANCH} already holds something other than mission ${MISSION_ID}; run start-from again for a new one.`
     })
-    expect(workspace.log).toEqual([`claim ${BRANCH}`])
+    expect(workspace.log).toEqual(['claim consumed'])
   })
 
-  it('takes the mission a racing run committed first instead of failing', async () => {
+  it('takes the mission a racing run committed first: one commit on the branch', async () => {
     const workspace = new FakeWorkspace()
-    workspace.raceOnCommit = true
-    const outcome = await startMissionFromTicket(input, ports(workspace))
+    await started(workspace)
+    const winner = workspace.branches.get(BRANCH)!
+    workspace.branches.clear()
+    workspace.raceWith = winner
+    const outcome = await started(workspace)
     expect(outcome.committedNow).toBe(false)
-    expect(outcome.mission.missionSlug).toBe('web-123-01M0M9D8')
+    expect(workspace.branches.get(BRANCH)).toBe(winner)
   })
 
-  it('reports a commit failure that no racing run explains', async () => {
+  it('refuses a racing branch that holds something else', async () => {
     const workspace = new FakeWorkspace()
-    workspace.failCommit = new KittyError('github-error', 'Resource not accessible by integration')
-    await expect(startMissionFromTicket(input, ports(workspace))).rejects.toBe(workspace.failCommit)
+    workspace.raceWith = [{ path: 'README.md', content: 'hi\n' }]
+    await expect(started(workspace)).rejects.toMatchObject({ code: 'mission-exists' })
     expect(workspace.log).not.toContain('publish')
   })
 
-  it('claims the branch while the plan still reads the base', async () => {
+  it('reports a commit failure and publishes nothing', async () => {
     const workspace = new FakeWorkspace()
-    let listed = (): void => undefined
-    const listing = new Promise<void>(resolve => {
-      listed = resolve
+    workspace.failCommit = new KittyError('github-error', 'Resource not accessible by integration')
+    await expect(started(workspace)).rejects.toBe(workspace.failCommit)
+    expect(workspace.log).not.toContain('publish')
+  })
+
+  it('ends with the claim when it names another mission of the list, writing nothing', async () => {
+    const workspace = new FakeWorkspace()
+    await started(workspace, ports(workspace), {
+      ...input,
+      missionId: '01M0M9D8R83DDKSZ62QKGV3YWA'
     })
-    workspace.readFile = async () => {
-      await listing
-      return null
-    }
-    const started = startMissionFromTicket(input, ports(workspace))
-    await new Promise(resolve => setImmediate(resolve))
-    expect(workspace.log).toEqual([`claim ${BRANCH}`])
-    listed()
-    await started
-    expect(workspace.log.at(-1)).toBe('event')
+    workspace.log.length = 0
+    const outcome = await startMissionFromTicket(input, ports(workspace))
+    expect(outcome).toMatchObject({
+      kind: 'closed',
+      claim: { status: 'consumed', mission: { id: '01M0M9D8R83DDKSZ62QKGV3YWA' } }
+    })
+    expect(workspace.log).toEqual(['claim consumed'])
   })
 
-  it('releases the branch it claimed when planning fails, and binds nothing', async () => {
+  it('ends with a cancelled claim, writing nothing', async () => {
+    const workspace = new FakeWorkspace()
+    workspace.held = { v: 1, status: 'cancelled', by: 'ana' }
+    const outcome = await startMissionFromTicket(input, ports(workspace))
+    expect(outcome).toEqual({ kind: 'closed', claim: workspace.held })
+    expect(workspace.log).toEqual(['claim consumed'])
+  })
+
+  it('stops before the bind when planning fails, claiming nothing', async () => {
     const workspace = new FakeWorkspace()
     const tooLarge = new KittyError('github-error', 'spec-template.md is too large to read.')
     workspace.readFile = () => Promise.reject(tooLarge)
     await expect(startMissionFromTicket(input, ports(workspace))).rejects.toBe(tooLarge)
-    expect(workspace.log).toEqual([`claim ${BRANCH}`, `release ${BRANCH}`])
-  })
-
-  it('leaves a branch an earlier run claimed when planning fails', async () => {
-    const workspace = new FakeWorkspace()
-    workspace.branches.set(BRANCH, null)
-    const tooLarge = new KittyError('github-error', 'spec-template.md is too large to read.')
-    workspace.readFile = () => Promise.reject(tooLarge)
-    await expect(startMissionFromTicket(input, ports(workspace))).rejects.toBe(tooLarge)
-    expect(workspace.log).toEqual([`claim ${BRANCH}`])
+    expect(workspace.log).toEqual([])
   })
 
   it('stops before the bind when GitHub refuses the claim', async () => {
     const workspace = new FakeWorkspace()
     const refused = new KittyError('github-error', 'Resource not accessible by integration')
-    workspace.claimBranch = () => Promise.reject<'exists'>(refused)
+    workspace.claim = () => Promise.reject<'created'>(refused)
     await expect(startMissionFromTicket(input, ports(workspace))).rejects.toBe(refused)
     expect(workspace.log).toEqual([])
   })
@@ -280,7 +352,10 @@ describe('startMissionFromTicket', () => {
     }
     await startMissionFromTicket(input, recording)
     await startMissionFromTicket(input, recording)
-    expect(hints).toEqual([{ branchCreated: true }, { branchCreated: false }])
+    expect(hints).toEqual([
+      { branchCreated: true, merged: false },
+      { branchCreated: false, merged: false }
+    ])
   })
 })
 

@@ -76,7 +76,9 @@ export type StateRejection =
 
 /** The outcome of reading a comment's marker; never an exception. */
 export type DecodedState =
-  { ok: true; state: CandidateState } | { ok: false; reason: StateRejection }
+  | { ok: true; state: CandidateState }
+  | { ok: false; reason: 'expired'; state: CandidateState }
+  | { ok: false; reason: Exclude<StateRejection, 'expired'> }
 
 /** What a marker must match to be accepted: this repository, this issue, not expired at `nowMs`. */
 export interface StateExpectation {
@@ -195,11 +197,11 @@ export function decodeStateMarker(
   const state = parsed.data
   if (state.repo.toLowerCase() !== expect.repo.toLowerCase()) return reject('wrong-repo')
   if (state.issue !== expect.issue) return reject('wrong-issue')
-  if (expect.nowMs >= state.expires_at) return reject('expired')
+  if (expect.nowMs >= state.expires_at) return { ok: false, reason: 'expired', state }
   return { ok: true, state }
 }
 
-function reject(reason: StateRejection): DecodedState {
+function reject(reason: Exclude<StateRejection, 'expired'>): DecodedState {
   return { ok: false, reason }
 }
 

@@ -1,138 +1,80 @@
-import type { Command } from '../chatops/grammar.js'
 import { renderHelp } from '../chatops/render.js'
-import { KittyError, toKittyError } from '../errors.js'
+import { KittyError } from '../errors.js'
 import type { RunReport } from '../report.js'
 import { cancelFlow } from './cancel.js'
 import { confirmFlow } from './confirm.js'
-import type { BotContext } from './context.js'
-import { baseBranchOf } from './context.js'
-import { findNewestCandidateList } from './find-state.js'
-import { gateActor } from './gate.js'
-import type { Reaction } from './ports.js'
-import { readTrackerConfig, startFromFlow } from './start-from.js'
-import { logUnsuccessful, unsuccessful } from './unsuccessful.js'
+import type { BotContext, CommandEvent } from './context.js'
+import { afterGate, gateActor } from './gate.js'
+import { failureReport, react } from './reply.js'
+import { startFromFlow } from './start-from.js'
 
-/** A command comment: what it says and where it was written. */
-export interface CommandEvent {
-  command: Command
-  issueNumber: number
-  issueCommentCount: number
-  commentId: number
-}
-
-/** A command ready to run: the reads it started before the gate, and the flow that uses them. */
-interface PreparedCommand {
-  reads: readonly Promise<unknown>[]
-  run(): Promise<RunReport>
-}
-
-/** Reactions are courtesy: a failure to add one is logged, never fatal. */
-function react(context: BotContext, commentId: number, reaction: Reaction): Promise<void> {
-  return context.conversation.addReaction(commentId, reaction).catch((error: unknown) => {
-    context.log.warning(`Could not add the ${reaction} reaction: ${toKittyError(error).message}`)
-  })
-}
-
-/** A read started early: its failure surfaces where it is awaited, never as an unhandled one. */
-function early<T>(read: Promise<T>): Promise<T> {
-  read.catch(() => undefined)
-  return read
-}
-
-/** Starts the reads a command needs that do not depend on the permission gate. */
-function prepare(
-  context: BotContext,
-  event: CommandEvent,
-  onPublished: () => Promise<void>
-): PreparedCommand {
+async function runVerb(context: BotContext, event: CommandEvent): Promise<RunReport> {
   const { command, issueNumber } = event
-  const listLookup = () =>
-    early(findNewestCandidateList(context, issueNumber, event.issueCommentCount))
   switch (command.verb) {
-    case 'start-from': {
-      const config = readTrackerConfig(context)
-      const requester = context.source.actor
-      return {
-        reads: [config],
-        run: () => startFromFlow(context, command.query, { issueNumber, requester }, config)
-      }
-    }
-    case 'confirm': {
-      const reads = {
-        lookup: listLookup(),
-        baseHead: early(context.repository.branchHead(baseBranchOf(context))),
-        config: readTrackerConfig(context)
-      }
-      return {
-        reads: Object.values(reads),
-        run: () => confirmFlow(context, command.choice, { issueNumber, onPublished }, reads)
-      }
-    }
-    case 'cancel': {
-      const lookup = listLookup()
-      return { reads: [lookup], run: () => cancelFlow(context, issueNumber, lookup) }
-    }
+    case 'start-from':
+      return startFromFlow(context, command.query, {
+        issueNumber,
+        requester: context.source.actor
+      })
+    case 'confirm':
+      return confirmFlow(context, command.choice, event)
+    case 'cancel':
+      return cancelFlow(context, event)
     case 'help':
+      if (command.misusedVerb !== undefined) {
+        throw new KittyError('command-invalid', command.problem ?? 'The command is incomplete.')
+      }
+      await context.conversation.createComment(
+        issueNumber,
+        renderHelp(context.inputs.commandPrefix, command.problem)
+      )
       return {
-        reads: [],
-        async run() {
-          if (command.misusedVerb !== undefined) {
-            throw new KittyError('command-invalid', command.problem ?? 'The command is incomplete.')
-          }
-          const { commandPrefix } = context.inputs
-          await context.conversation.createComment(
-            issueNumber,
-            renderHelp(commandPrefix, command.problem)
-          )
-          return {
-            state: 'help',
-            dryRun: context.inputs.dryRun,
-            issueNumber,
-            ...(command.problem === undefined ? {} : { reason: command.problem })
-          }
-        }
+        state: 'help',
+        dryRun: context.inputs.dryRun,
+        issueNumber,
+        ...(command.problem === undefined ? {} : { reason: command.problem })
       }
   }
 }
 
 /**
- * Runs one command: the permission gate first (reads that do not depend on it run alongside),
- * then 👀, the command's flow, and 🚀 on success. A refusal or failure becomes 😕 and one short
- * reply. The run ends when the reads it started early have; none is left running after the report.
+ * Runs one command as DESIGN §2 orders it: the permission gate first (a denied commenter costs
+ * one request), then 👀 alongside the command's own reads and writes, and 🚀 on success. Any
+ * failure becomes 😕 and one short reply. Reactions are courtesy: a failed one is a warning.
  */
 export async function handleCommand(context: BotContext, event: CommandEvent): Promise<RunReport> {
   const { issueNumber, commentId } = event
-  const permission = context.repository.permissionOf(context.source.actor)
-  const celebration = { done: false }
-  const celebrate = () => {
-    celebration.done = true
-    return react(context, commentId, 'rocket')
-  }
-  const prepared = prepare(context, event, celebrate)
-  const settled = () => Promise.allSettled(prepared.reads)
+  const denied = await gateActor(context, { issueNumber, commentId })
+  if (denied !== null) return denied
+  return afterGate(context, () => runCommand(context, event))
+}
 
-  const denied = await gateActor(context, permission, { issueNumber, commentId })
-  if (denied !== null) {
-    await settled()
-    return denied
-  }
+async function runCommand(context: BotContext, event: CommandEvent): Promise<RunReport> {
+  const { issueNumber, commentId } = event
   const seen = react(context, commentId, 'eyes')
   try {
-    const report = await prepared.run()
-    await Promise.all([seen, settled()])
+    const report = await runVerb(context, event)
     const succeeded = report.state === 'mission-created' || report.state === 'mission-exists'
-    if (succeeded && !celebration.done) await react(context, commentId, 'rocket')
-    return report
+    const warnings = await Promise.all([
+      seen,
+      succeeded ? react(context, commentId, 'rocket') : undefined
+    ])
+    return withWarnings(report, warnings)
   } catch (thrown) {
-    const error = toKittyError(thrown)
-    logUnsuccessful(context, error)
-    const { reply, report } = unsuccessful(context, error, { issueNumber, usage: true })
-    await Promise.all([
+    const [, , failed] = await Promise.all([
       seen,
       react(context, commentId, 'confused'),
-      context.conversation.createComment(issueNumber, reply).catch(() => undefined),
-      settled()
+      failureReport(context, thrown, { issueNumber, usage: true })
     ])
-    return report
+    return failed
   }
+}
+
+/** The report with the courtesy warnings that came up, if any. */
+export function withWarnings(
+  report: RunReport,
+  warnings: readonly (string | undefined)[]
+): RunReport {
+  const all = [...(report.warnings ?? []), ...warnings.filter(w => w !== undefined)]
+  return all.length === 0 ? report : { ...report, warnings: all }
 }

@@ -1,28 +1,28 @@
 import type { ConfirmChoice } from '../chatops/grammar.js'
 import { escapeCodeSpan } from '../chatops/escape.js'
 import { asWords } from '../chatops/message.js'
-import { chosenKey, renderMissionStarted } from '../chatops/render.js'
 import type { CandidateState, StateCandidate } from '../chatops/state.js'
 import { KittyError } from '../errors.js'
 import { resolveTrackerBinding } from '../origin/binding.js'
 import { providerName, refetchCandidate } from '../origin/search.js'
 import type { RunReport } from '../report.js'
-import type { BotContext } from './context.js'
+import type { BotContext, CommandEvent } from './context.js'
+import { baseBranchOf } from './context.js'
 import type { StateLookup } from './find-state.js'
-import { startConfirmedMission } from './mission-start.js'
+import { findNewestCandidateList } from './find-state.js'
+import { listClaimName } from './list-comment.js'
+import { answerClaimText, startConfirmedMission } from './mission-start.js'
+import { requireRequester } from './reply.js'
+import { readTrackerConfig } from './start-from.js'
 
-/** What a confirm reads before it writes anything, fetched in parallel by the caller. */
-export interface ConfirmReads {
-  lookup: Promise<StateLookup>
-  baseHead: Promise<string | null>
-  config: Promise<string | null>
-}
-
-/** Where the confirm came from. */
-export interface ConfirmSource {
-  issueNumber: number
-  /** Runs alongside the reply once the pull request exists. */
-  onPublished?: () => Promise<void>
+/** The candidate whose key is `key` (case-insensitive), if any. */
+export function candidateByKey<T extends Pick<StateCandidate, 'external_issue_key'>>(
+  candidates: readonly T[],
+  key: string
+): T | undefined {
+  return candidates.find(
+    candidate => candidate.external_issue_key.toUpperCase() === key.toUpperCase()
+  )
 }
 
 /** `<prefix> <rest>` as a code span of a sentence. */
@@ -51,9 +51,7 @@ export function chooseCandidate(
               : `choose a row from 1 to ${count}, for example ${command(prefix, 'confirm 1')}.`)
     )
   }
-  const chosen = state.candidates.find(
-    candidate => candidate.external_issue_key.toUpperCase() === choice.key.toUpperCase()
-  )
+  const chosen = candidateByKey(state.candidates, choice.key)
   if (chosen !== undefined) return chosen
   throw new KittyError(
     'candidate-not-listed',
@@ -89,97 +87,41 @@ function newestList(
   return lookup
 }
 
-/** Refuses a confirm by anyone but the list's requester, when only the requester may confirm. */
-export function requireRequester(
-  context: BotContext,
-  state: CandidateState,
-  verb: 'confirm' | 'cancel'
-): void {
-  if (
-    context.inputs.confirmBy !== 'requester' ||
-    state.requester.toLowerCase() === context.source.actor.toLowerCase()
-  ) {
-    return
-  }
-  const own = command(context.inputs.commandPrefix, 'start-from <ticket key or words>')
-  throw new KittyError(
-    'not-requester',
-    `The newest candidate list was asked for by @${state.requester}, and only they can ${verb} it. ` +
-      `To start a mission yourself, run ${own}: your own list becomes the newest.`
-  )
-}
-
-function existingMissionReport(
-  context: BotContext,
-  state: CandidateState,
-  issueNumber: number
-): RunReport {
-  return {
-    state: 'mission-exists',
-    dryRun: context.inputs.dryRun,
-    issueNumber,
-    query: state.query,
-    ...(state.pull_request === undefined ? {} : { pullRequest: state.pull_request }),
-    reason: `The candidate list was already confirmed as ${state.mission_slug ?? 'a mission'}.`
-  }
-}
-
 /**
- * A confirm of a list that already started its mission. Choosing that ticket again (a re-run, or
- * a second try) answers with the existing mission; choosing another is refused with what to do.
- */
-async function confirmConsumed(
-  context: BotContext,
-  state: CandidateState,
-  choice: ConfirmChoice,
-  issueNumber: number
-): Promise<RunReport> {
-  const prefix = context.inputs.commandPrefix
-  const chosen = chooseCandidate(state, choice, prefix)
-  const started = chosenKey(state)
-  if (started !== undefined && started !== chosen.external_issue_key) {
-    const wanted = chosen.external_issue_key
-    throw new KittyError(
-      'list-consumed',
-      `This candidate list already started mission ${escapeCodeSpan(state.mission_slug ?? '')} ` +
-        `from ${asWords(started)}, and a list starts one mission. To start one from ` +
-        `${asWords(wanted)} too, run ${command(prefix, `start-from ${wanted}`)}.`
-    )
-  }
-  if (state.pull_request !== undefined) {
-    await context.conversation.createComment(
-      issueNumber,
-      renderMissionStarted({
-        missionSlug: state.mission_slug ?? '',
-        key: started ?? chosen.external_issue_key,
-        prUrl: state.pull_request.url,
-        prNumber: state.pull_request.number,
-        existing: true
-      })
-    )
-  }
-  return existingMissionReport(context, state, issueNumber)
-}
-
-/**
- * `confirm`: verify the newest open list and re-fetch the chosen ticket, then start its mission
- * (see startConfirmedMission), marking the list consumed and replying on the issue.
+ * `confirm`: after the gate, read the newest list, the tracker binding and the base head
+ * together; a list that already gave its mission answers with it (any row, any writer).
+ * Otherwise re-fetch the chosen ticket and start its mission (see startConfirmedMission).
  */
 export async function confirmFlow(
   context: BotContext,
   choice: ConfirmChoice,
-  where: ConfirmSource,
-  reads: ConfirmReads
+  event: Pick<CommandEvent, 'issueNumber' | 'issueCommentCount'>
 ): Promise<RunReport> {
   const { inputs } = context
-  const { commentId: listCommentId, state } = newestList(await reads.lookup, inputs.commandPrefix)
-  requireRequester(context, state, 'confirm')
+  const { issueNumber } = event
+  const [lookup, config, baseHead] = await Promise.all([
+    findNewestCandidateList(context, issueNumber, event.issueCommentCount),
+    readTrackerConfig(context),
+    context.repository.branchHead(baseBranchOf(context))
+  ])
+  const { commentId, state } = newestList(lookup, inputs.commandPrefix)
+  const claimName = listClaimName(state.nonce)
   if (state.status === 'consumed') {
-    return confirmConsumed(context, state, choice, where.issueNumber)
+    const claim = await context.repository.readClaim(claimName)
+    return answerClaimText(context, claim, issueNumber, state.query)
   }
-
-  const chosen = chooseCandidate(state, choice, inputs.commandPrefix)
-  const binding = resolveTrackerBinding(await reads.config, {
+  let chosen: StateCandidate
+  try {
+    requireRequester(context, state, 'confirm')
+    chosen = chooseCandidate(state, choice, inputs.commandPrefix)
+  } catch (refusal) {
+    // A list whose comment still reads open may have given its mission already (the edit
+    // failed, or this is a re-posted copy): that mission is the answer, whoever asks.
+    const claim = await context.repository.readClaim(claimName)
+    if (claim === null) throw refusal
+    return answerClaimText(context, claim, issueNumber, state.query)
+  }
+  const binding = resolveTrackerBinding(config, {
     provider: inputs.provider,
     projectSlug: inputs.projectSlug,
     bindingRef: inputs.bindingRef
@@ -190,17 +132,17 @@ export async function confirmFlow(
       `The repository is now bound to ${providerName(binding.provider)}, not ${providerName(state.provider)}; start a new search.`
     )
   }
-  const [baseHead, fresh] = await Promise.all([
-    reads.baseHead,
-    refetchCandidate(binding, chosen, context.saas)
-  ])
+  const fresh = await refetchCandidate(binding, chosen, context.saas)
   return startConfirmedMission(
     context,
-    { list: state, binding, ticket: fresh.candidate, resource: fresh.resource, baseHead },
     {
-      issueNumber: where.issueNumber,
-      listComment: { id: listCommentId, state },
-      onPublished: where.onPublished
-    }
+      list: state,
+      claimName,
+      binding,
+      ticket: fresh.candidate,
+      resource: fresh.resource,
+      baseHead
+    },
+    { issueNumber, listComment: { id: commentId, state } }
   )
 }

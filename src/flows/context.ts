@@ -1,10 +1,9 @@
-import type { Inputs, PermissionLevel } from '../inputs.js'
-import type { Log } from '../log.js'
-import { PERMISSION_LEVELS } from '../inputs.js'
+import type { Command } from '../chatops/grammar.js'
+import type { Inputs } from '../inputs.js'
 import type { MissionFromTicketResult, TrackerBinding } from '../origin/models.js'
 import type { SaasPort } from '../origin/ports.js'
 import type { RunSource } from '../trigger.js'
-import type { DryRunLog } from './dry-run.js'
+import type { Log } from '../log.js'
 import type { ConversationApi, RepositoryApi } from './ports.js'
 
 /** Everything a flow needs: the validated inputs, the run's source, and its ports. */
@@ -18,6 +17,8 @@ export interface BotContext {
   stateKey: Buffer
   nowMs(): number
   newUlid(): string
+  /** `GITHUB_RUN_ID`: kept by every attempt of a run, so a re-run names the same mission. */
+  runId: string
   /** Link to this workflow run, for failure replies. */
   runUrl: string
   log: Log
@@ -25,8 +26,6 @@ export interface BotContext {
   emitEvent(mission: MissionFromTicketResult, project: TrackerBinding['project']): Promise<boolean>
   /** Delivers events earlier runs could not deliver (the durable outbox); never throws. */
   drainEvents(): Promise<void>
-  /** Set in a dry run: the ports only record their writes here, and no mission is bound. */
-  dryRun?: DryRunLog
 }
 
 /** `owner/name` of the run's repository. */
@@ -39,10 +38,10 @@ export function baseBranchOf(context: Pick<BotContext, 'inputs' | 'source'>): st
   return context.inputs.baseBranch ?? context.source.defaultBranch
 }
 
-/** True when `actual` reaches `needed` on GitHub's permission ladder; `none` reaches nothing. */
-export function permissionAtLeast(
-  actual: PermissionLevel | 'none',
-  needed: PermissionLevel
-): boolean {
-  return actual !== 'none' && PERMISSION_LEVELS.indexOf(actual) >= PERMISSION_LEVELS.indexOf(needed)
+/** A command comment: what it says and where it was written. */
+export interface CommandEvent {
+  command: Command
+  issueNumber: number
+  issueCommentCount: number
+  commentId: number
 }

@@ -1,15 +1,20 @@
+import { decodeTime } from 'ulid'
 import { validateConfirmKey, validateQuery } from '../chatops/grammar.js'
 import type { ParsedQuery } from '../chatops/grammar.js'
 import { asWords } from '../chatops/message.js'
-import { KittyError, toKittyError } from '../errors.js'
+import { createNonce } from '../chatops/state.js'
+import { KittyError } from '../errors.js'
 import type { Inputs } from '../inputs.js'
+import { parseClaim } from '../origin/claim.js'
 import type { RunReport } from '../report.js'
+import { candidateByKey } from './confirm.js'
 import type { BotContext } from './context.js'
 import { baseBranchOf } from './context.js'
-import { gateActor } from './gate.js'
-import { startConfirmedMission } from './mission-start.js'
-import { logUnsuccessful, unsuccessful } from './unsuccessful.js'
-import { newListIdentity, readTrackerConfig, searchForQuery, startFromFlow } from './start-from.js'
+import { afterGate, gateActor } from './gate.js'
+import { runClaimName } from './list-comment.js'
+import { answerClaim, startConfirmedMission } from './mission-start.js'
+import { failureReport } from './reply.js'
+import { searchForQuery, startFromFlow } from './start-from.js'
 
 /** What a workflow_dispatch asks for, from its validated inputs. */
 export interface DispatchRequest {
@@ -34,57 +39,31 @@ export function dispatchRequest(inputs: Pick<Inputs, 'query' | 'confirm'>): Disp
 }
 
 /**
- * Runs a workflow_dispatch: the dispatching actor passes the permission gate, then the query is
- * searched. Without `confirm` the candidates go to the job summary (and, with `issue-number`, a
- * signed candidate list is posted there so the conversation goes on in comments). With `confirm`
- * the key must be among the fresh results; that explicit choice is the confirmation, and the
- * mission starts as a comment confirm starts it. There is no comment, so there are no reactions;
- * denials and failures are answered on `issue-number` when it is given.
+ * Runs a workflow_dispatch: the dispatching actor passes the permission gate first, then the
+ * query is searched. Without `confirm` the candidates go to the job summary (and, with
+ * `issue-number`, a signed candidate list is posted there so the conversation goes on in
+ * comments). With `confirm` the key must be among the fresh results; that explicit choice is
+ * the confirmation, and the mission starts as a comment confirm starts it. There is no comment,
+ * so there are no reactions; denials and failures are answered on `issue-number` when given.
  */
 export async function handleDispatch(context: BotContext): Promise<RunReport> {
-  const { inputs, source } = context
-  const permission = context.repository.permissionOf(source.actor)
-  const reads: DispatchReads = {
-    config: readTrackerConfig(context),
-    baseHead:
-      inputs.confirm === undefined
-        ? Promise.resolve(null)
-        : context.repository.branchHead(baseBranchOf(context))
-  }
-  reads.baseHead.catch(() => undefined)
-  try {
-    const denied = await gateActor(context, permission, { issueNumber: inputs.issueNumber })
-    return denied ?? (await answerDispatch(context, reads))
-  } finally {
-    // The run ends when the reads it started early have; none is left running after the report.
-    await Promise.allSettled([reads.config, reads.baseHead])
-  }
+  const denied = await gateActor(context, { issueNumber: context.inputs.issueNumber })
+  if (denied !== null) return denied
+  return afterGate(context, () => answerDispatch(context))
 }
 
-/** What a dispatch reads before it needs it, started alongside the permission check. */
-interface DispatchReads {
-  config: Promise<string | null>
-  baseHead: Promise<string | null>
-}
-
-/** The dispatch after the gate; any failure becomes `failed`, told on `issue-number` if given. */
-async function answerDispatch(context: BotContext, reads: DispatchReads): Promise<RunReport> {
+async function answerDispatch(context: BotContext): Promise<RunReport> {
   const { inputs, source } = context
   const issueNumber = inputs.issueNumber
   try {
     const request = dispatchRequest(inputs)
     if (request.confirm !== undefined) {
-      return await confirmFromDispatch(context, request.query, request.confirm, reads)
+      return await confirmFromDispatch(context, request.query, request.confirm)
     }
     if (issueNumber !== undefined) {
-      return await startFromFlow(
-        context,
-        request.query,
-        { issueNumber, requester: source.actor },
-        reads.config
-      )
+      return await startFromFlow(context, request.query, { issueNumber, requester: source.actor })
     }
-    const { result } = await searchForQuery(context, request.query, reads.config)
+    const { result } = await searchForQuery(context, request.query)
     context.log.info(`Found ${result.candidates.length} candidate(s) for "${result.query_used}".`)
     const count = result.candidates.length
     return {
@@ -101,33 +80,43 @@ async function answerDispatch(context: BotContext, reads: DispatchReads): Promis
         : {})
     }
   } catch (thrown) {
-    const error = toKittyError(thrown)
-    logUnsuccessful(context, error)
-    const { reply, report } = unsuccessful(context, error, { issueNumber })
-    if (issueNumber !== undefined) {
-      await context.conversation.createComment(issueNumber, reply).catch(() => undefined)
-    }
-    return report
+    return failureReport(context, thrown, { issueNumber })
   }
 }
 
-/** Searches again and starts the mission of `key`, which must be among the results. */
+/**
+ * Searches again and starts the mission of `key`, which must be among the results. The run is
+ * the list: its claim is named from `GITHUB_RUN_ID`, which a re-run attempt keeps, and the
+ * mission's id from the run id and the ticket, its time from the first attempt's claim. So
+ * every attempt of one run converges on one mission, branch and PR.
+ */
 async function confirmFromDispatch(
   context: BotContext,
   query: ParsedQuery,
-  key: string,
-  reads: DispatchReads
+  key: string
 ): Promise<RunReport> {
-  const { result, binding } = await searchForQuery(context, query, reads.config)
-  const ticket = result.candidates.find(
-    candidate => candidate.external_issue_key.toUpperCase() === key
-  )
+  const runId = context.runId === '' ? `local-${createNonce()}` : context.runId
+  const claimName = runClaimName(runId)
+  const [{ result, binding }, baseHead, claimText] = await Promise.all([
+    searchForQuery(context, query),
+    context.repository.branchHead(baseBranchOf(context)),
+    context.repository.readClaim(claimName)
+  ])
+  const ticket = candidateByKey(result.candidates, key)
   if (ticket === undefined) {
     throw new KittyError(
       'candidate-not-listed',
       `${key} is not among the results for ${asWords(result.query_used)}; run without ` +
         '`confirm` to see them, or search for the key itself.'
     )
+  }
+  const claim = claimText === null ? null : parseClaim(claimText)
+  const issueNumber = context.inputs.issueNumber
+  if (
+    claim !== null &&
+    (claim.status !== 'consumed' || claim.mission.external_issue_id !== ticket.external_issue_id)
+  ) {
+    return answerClaim(context, claim, issueNumber, result.query_used)
   }
   return startConfirmedMission(
     context,
@@ -136,13 +125,15 @@ async function confirmFromDispatch(
         requester: context.source.actor,
         query: result.query_used,
         provider: result.provider,
-        ...newListIdentity(context)
+        nonce: `run:${runId}`,
+        created_at: claim === null ? context.nowMs() : decodeTime(claim.mission.id)
       },
+      claimName,
       binding,
       ticket,
       resource: { resource_type: result.resource_type, resource_id: result.resource_id },
-      baseHead: await reads.baseHead
+      baseHead
     },
-    { issueNumber: context.inputs.issueNumber }
+    { issueNumber }
   )
 }

@@ -1,4 +1,6 @@
 import { escapeCodeSpan, escapeInline, truncate } from '../chatops/escape.js'
+import type { SaasPort } from '../origin/ports.js'
+import { bindRequestBody } from '../saas/bind.js'
 import type { RunReport } from '../report.js'
 import type { BotContext } from './context.js'
 import type { ConversationApi, Reaction, RepositoryApi } from './ports.js'
@@ -80,19 +82,24 @@ export function dryRunRepository(real: RepositoryApi, log: DryRunLog): Repositor
     listDirectory: (path, ref) => real.listDirectory(path, ref),
     branchHead: branch => real.branchHead(branch),
     commitTree: sha => real.commitTree(sha),
+    readClaim: name => real.readClaim(name),
     findPullRequest: head => real.findPullRequest(head),
     openPullRequestsFrom: prefix => real.openPullRequestsFrom(prefix),
     createBranch(branch, sha) {
       log.record(`Create branch ${escapeCodeSpan(branch)} at ${escapeCodeSpan(sha)}`)
       return Promise.resolve('created')
     },
-    deleteBranch(branch) {
-      log.record(`Delete branch ${escapeCodeSpan(branch)}`)
+    createClaim(name, text) {
+      log.record(`Claim ${escapeCodeSpan(name)}`, { text, language: 'json' })
+      return Promise.resolve('created')
+    },
+    deleteClaim(name) {
+      log.record(`Release the claim ${escapeCodeSpan(name)}`)
       return Promise.resolve()
     },
-    commitFiles({ branch, files, message }) {
+    createCommit({ files, message }) {
       log.record(
-        `Commit ${files.length} files to ${escapeCodeSpan(branch)}`,
+        `Commit ${files.length} files`,
         { label: 'Commit message', text: message, language: 'text' },
         ...files.map(file => ({
           label: escapeCodeSpan(file.path, 1000),
@@ -114,7 +121,28 @@ export function dryRunRepository(real: RepositoryApi, log: DryRunLog): Repositor
           `${escapeCodeSpan(head)} into ${escapeCodeSpan(base)}: ${escapeInline(title, 300)}`,
         { text: body, language: 'markdown' }
       )
-      return Promise.resolve({ number: DRY_RUN_PULL_NUMBER, url: '' })
+      return Promise.resolve({ number: DRY_RUN_PULL_NUMBER, url: '', existed: false })
+    }
+  }
+}
+
+/** Stands in for the SaaS's answer in a dry run, where nothing is bound. */
+export const NOT_BOUND = '(assigned by the SaaS at the bind)'
+
+/** The SaaS of a dry run: searches go to `real`; the bind is recorded with its body, never sent. */
+export function dryRunSaas(real: SaasPort, log: DryRunLog): SaasPort {
+  return {
+    searchIssues: (route, query, limit) => real.searchIssues(route, query, limit),
+    bindMissionOrigin(route, mission, ticket) {
+      log.record(
+        `Bind ${escapeInline(ticket.external_issue_key, 64)} as the origin of mission ` +
+          `${escapeCodeSpan(mission.missionId)} at the Spec Kitty SaaS`,
+        {
+          text: `${JSON.stringify(bindRequestBody(route, mission, ticket), null, 2)}\n`,
+          language: 'json'
+        }
+      )
+      return Promise.resolve({ originLinkId: NOT_BOUND, boundAt: NOT_BOUND, alreadyBound: false })
     }
   }
 }
@@ -170,7 +198,9 @@ export function dryRunContext(context: BotContext): {
       ...context,
       conversation: dryRunConversation(context.conversation, log),
       repository: dryRunRepository(context.repository, log),
-      dryRun: log,
+      saas: dryRunSaas(context.saas, log),
+      // The outbox is a real run's business: a dry run delivers nothing.
+      drainEvents: () => Promise.resolve(),
       emitEvent(mission) {
         log.record(
           `Report the MissionOriginBound event of ${escapeCodeSpan(mission.missionSlug)} to the Spec Kitty SaaS`

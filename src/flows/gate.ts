@@ -1,7 +1,7 @@
+import { permissionAtLeast } from '../chatops/permission.js'
 import { renderDenied } from '../chatops/render.js'
 import type { RunReport } from '../report.js'
 import type { BotContext } from './context.js'
-import { permissionAtLeast } from './context.js'
 
 /** Where a denial is answered: 👎 on the command comment, a reply on the issue; either may be absent. */
 export interface GateTarget {
@@ -10,19 +10,16 @@ export interface GateTarget {
 }
 
 /**
- * The permission gate every command and dispatch passes. Any API error counts as no permission
- * (fail closed). Returns the `denied` report after telling the actor (👎 on their comment and a
- * reply on the issue, each where there is one), or null when they may go on.
+ * The permission gate every command and dispatch passes first, before any other read: one
+ * request. Any API error counts as no permission (fail closed). Returns the `denied` report
+ * after telling the actor (👎 on their comment and a reply on the issue, each where there is
+ * one), or null when they may go on.
  */
-export async function gateActor(
-  context: BotContext,
-  permission: Promise<Awaited<ReturnType<BotContext['repository']['permissionOf']>>>,
-  where: GateTarget
-): Promise<RunReport | null> {
-  const actual = await permission.catch(() => 'none' as const)
+export async function gateActor(context: BotContext, where: GateTarget): Promise<RunReport | null> {
+  const actor = context.source.actor
+  const actual = await context.repository.permissionOf(actor).catch(() => 'none' as const)
   const needed = context.inputs.minPermission
   if (permissionAtLeast(actual, needed)) return null
-  const actor = context.source.actor
   const { issueNumber, commentId } = where
   context.log.info(`@${actor} has ${actual} permission; ${needed} is needed.`)
   await Promise.all([
@@ -36,5 +33,21 @@ export async function gateActor(
     dryRun: context.inputs.dryRun,
     reason: `@${actor} has ${actual} permission on this repository; ${needed} is needed.`,
     ...(issueNumber === undefined ? {} : { issueNumber })
+  }
+}
+
+/**
+ * Delivers what earlier runs left in the outbox alongside `work`, which runs once the gate is
+ * passed; the run ends when both have.
+ */
+export async function afterGate(
+  context: BotContext,
+  work: () => Promise<RunReport>
+): Promise<RunReport> {
+  const drained = context.drainEvents()
+  try {
+    return await work()
+  } finally {
+    await drained
   }
 }

@@ -1,21 +1,28 @@
-import { renderConsumedCandidateComment, renderMissionStarted } from '../chatops/render.js'
-import { encodeStateMarker, missionRandomBits } from '../chatops/state.js'
+import { escapeCodeSpan } from '../chatops/escape.js'
+import { asWords } from '../chatops/message.js'
+import { renderMissionStarted } from '../chatops/render.js'
+import { missionRandomBits } from '../chatops/state.js'
 import type { CandidateState } from '../chatops/state.js'
-import { escapeCodeSpan, escapeInline } from '../chatops/escape.js'
 import { KittyError } from '../errors.js'
 import { ulidFromParts } from '../mission/index.js'
-import { originTicketOf } from '../origin/bind.js'
-import type { MissionFromTicketResult, OriginCandidate, TrackerBinding } from '../origin/models.js'
-import { planMission, startMissionFromTicket } from '../origin/start.js'
+import type { Claim } from '../origin/claim.js'
+import { parseClaim } from '../origin/claim.js'
+import type {
+  MissionFromTicketResult,
+  OriginCandidate,
+  PullRequestLink,
+  TrackerBinding
+} from '../origin/models.js'
+import { startMissionFromTicket } from '../origin/start.js'
 import type { StartMissionInput, StartMissionPorts } from '../origin/start.js'
 import type { RunReport } from '../report.js'
 import { bindRequestBody } from '../saas/bind.js'
 import type { BotContext } from './context.js'
 import { baseBranchOf } from './context.js'
-import type { DryRunLog } from './dry-run.js'
-import type { PullRequestRef } from './ports.js'
+import { listComment } from './list-comment.js'
+import type { OpenedPullRequest } from './ports.js'
 import { pullRequestBody, pullRequestTitle } from './pull-request.js'
-import { scopeLabel } from './start-from.js'
+import { courtesy } from './reply.js'
 import { repositoryWorkspace } from './workspace.js'
 
 /** What a confirmation chose from: who asked, what, and the identity that names the mission. */
@@ -27,6 +34,8 @@ export type ChosenList = Pick<
 /** A confirmed ticket, fresh from the SaaS, with everything its mission start reads. */
 export interface ConfirmedTicket {
   list: ChosenList
+  /** The claim that closes the list (or the dispatch run) once it has its mission. */
+  claimName: string
   binding: TrackerBinding
   ticket: OriginCandidate
   resource: { resource_type: string; resource_id: string }
@@ -39,8 +48,6 @@ export interface ReplyTarget {
   issueNumber?: number | undefined
   /** The posted candidate list and its state; absent when the list was never posted. */
   listComment?: { id: number; state: CandidateState } | undefined
-  /** Runs alongside the reply once the pull request exists (the 🚀 on the command comment). */
-  onPublished?: (() => Promise<void>) | undefined
 }
 
 /** The mission id of one confirmation: the list's time and an HMAC of its nonce and the ticket. */
@@ -56,9 +63,10 @@ export function missionIdFor(
 }
 
 /**
- * Starts the mission of a confirmed ticket in the service layer's order of writes, then publishes
- * it: the PR, the consumed list and the reply, where there is a list and an issue. A dry run
- * plans the same mission and rehearses every write through the recording ports, binding nothing.
+ * Starts the mission of a confirmed ticket through the service layer's one order of writes
+ * (startMissionFromTicket), then reports it. Publishing opens the PR; marking the list consumed
+ * and replying are courtesy: when they fail after the PR exists, the run still reports the
+ * mission, with a warning. A dry run is the same walk over recording ports.
  */
 export async function startConfirmedMission(
   context: BotContext,
@@ -74,61 +82,68 @@ export async function startConfirmedMission(
       `The base branch ${baseBranch} does not exist; set the base-branch input.`
     )
   }
-  const { issueNumber, listComment } = target
+  const { issueNumber, listComment: posted } = target
+  const warnings: string[] = []
+  const published = { existed: false }
 
-  const published = { existing: false }
   const publish: StartMissionPorts['publish'] = async (mission, hints) => {
+    if (hints.merged) {
+      published.existed = true
+      return context.repository.findPullRequest(mission.branch)
+    }
     // A branch this run created has no pull request yet: skip the lookup.
-    const existingPull =
-      hints?.branchCreated === true
-        ? null
-        : await context.repository.findPullRequest(mission.branch)
-    published.existing = existingPull !== null
+    const found = hints.branchCreated
+      ? null
+      : await context.repository.findPullRequest(mission.branch)
     // Earlier missions from the same ticket share the branch prefix (all but the mid8).
     const others =
-      existingPull === null
-        ? context.repository.openPullRequestsFrom(mission.branch.slice(0, -8))
+      found === null
+        ? context.repository.openPullRequestsFrom(mission.branch.slice(0, -8)).catch(() => [])
         : Promise.resolve([])
-    others.catch(() => undefined)
-    const pull =
-      existingPull ??
-      (await context.repository.openPullRequest({
-        head: mission.branch,
-        base: baseBranch,
-        title: pullRequestTitle(ticket),
-        body: pullRequestBody(mission, ticket, {
-          requestedBy: list.requester,
-          confirmedBy: source.actor,
-          sourceIssue: issueNumber === undefined ? undefined : { number: issueNumber },
-          runUrl: context.runUrl,
-          baseBranch
-        }),
-        draft: inputs.prDraft,
-        labels: inputs.prLabels
-      }))
-    const otherMissions = (await others.catch(() => [])).filter(
-      other => other.number !== pull.number
-    )
-    await Promise.all([
-      target.onPublished?.(),
-      listComment === undefined
+    const pull: OpenedPullRequest =
+      found === null
+        ? await context.repository.openPullRequest({
+            head: mission.branch,
+            base: baseBranch,
+            title: pullRequestTitle(ticket),
+            body: pullRequestBody(mission, ticket, {
+              requestedBy: list.requester,
+              confirmedBy: source.actor,
+              sourceIssue: issueNumber === undefined ? undefined : { number: issueNumber },
+              runUrl: context.runUrl,
+              baseBranch
+            }),
+            draft: inputs.prDraft,
+            labels: inputs.prLabels
+          })
+        : { ...found, existed: true }
+    published.existed = pull.existed
+    const otherMissions = (await others).filter(other => other.number !== pull.number)
+    const link = { number: pull.number, url: pull.url }
+    const courtesies = await Promise.all([
+      posted === undefined
         ? undefined
-        : markConsumed(context, listComment, { mission, pull, ticket }),
+        : courtesy(context, 'mark the candidate list consumed', () =>
+            markConsumed(context, posted, { mission, pull: link, ticket })
+          ),
       issueNumber === undefined
         ? undefined
-        : context.conversation.createComment(
-            issueNumber,
-            renderMissionStarted({
-              missionSlug: mission.missionSlug,
-              key: ticket.external_issue_key,
-              prUrl: pull.url,
-              prNumber: pull.number,
-              existing: published.existing,
-              otherMissions
-            })
+        : courtesy(context, 'reply on the issue', () =>
+            context.conversation.createComment(
+              issueNumber,
+              renderMissionStarted({
+                missionSlug: mission.missionSlug,
+                key: ticket.external_issue_key,
+                prUrl: pull.url,
+                prNumber: pull.number,
+                existing: published.existed,
+                otherMissions
+              })
+            )
           )
     ])
-    return pull
+    warnings.push(...courtesies.filter(warning => warning !== undefined))
+    return link
   }
 
   const input: StartMissionInput = {
@@ -139,116 +154,135 @@ export async function startConfirmedMission(
     repo: `${source.owner}/${source.repo}`,
     missionType: inputs.missionType,
     nowMs: context.nowMs(),
-    eventIds: [context.newUlid(), context.newUlid()]
+    eventIds: [context.newUlid(), context.newUlid()],
+    confirmedBy: source.actor
   }
-  const ports: StartMissionPorts = {
+  const outcome = await startMissionFromTicket(input, {
     saas: context.saas,
-    workspace: repositoryWorkspace(context.repository, baseHead),
+    workspace: repositoryWorkspace(context.repository, baseHead, confirmed.claimName),
     publish,
     emitEvent: (bound, project) => context.emitEvent(bound, project)
-  }
-  const dryRun = context.dryRun
-  const mission =
-    dryRun === undefined
-      ? (await startMissionFromTicket(input, ports)).mission
-      : await rehearseMissionStart(dryRun, input, ports)
+  })
+  if (outcome.kind === 'closed') return answerClaim(context, outcome.claim, issueNumber, list.query)
 
-  const showPull = dryRun === undefined || published.existing
+  const { mission } = outcome
+  // A dry run's pull request is not opened: show only one that really exists.
+  const showPull = !inputs.dryRun || published.existed
   return {
-    state: published.existing ? 'mission-exists' : 'mission-created',
+    state: published.existed ? 'mission-exists' : 'mission-created',
     dryRun: inputs.dryRun,
     ...(issueNumber === undefined ? {} : { issueNumber }),
     query: list.query,
-    mission: {
-      id: mission.missionId,
-      slug: mission.missionSlug,
-      dir: mission.missionDir,
-      branch: mission.branch
-    },
-    originTicket:
-      dryRun === undefined
-        ? {
-            ...mission.originTicket,
-            ...(mission.originLinkId === null ? {} : { origin_link_id: mission.originLinkId }),
-            ...(mission.boundAt === null ? {} : { bound_at: mission.boundAt })
-          }
-        : mission.originTicket,
-    ...(mission.pullRequest === undefined || !showPull ? {} : { pullRequest: mission.pullRequest })
+    mission: missionRef(mission),
+    originTicket: inputs.dryRun
+      ? mission.originTicket
+      : {
+          ...mission.originTicket,
+          ...(mission.originLinkId === null ? {} : { origin_link_id: mission.originLinkId }),
+          ...(mission.boundAt === null ? {} : { bound_at: mission.boundAt })
+        },
+    ...(mission.pullRequest === undefined || !showPull ? {} : { pullRequest: mission.pullRequest }),
+    ...(warnings.length === 0 ? {} : { warnings })
+  }
+}
+
+function missionRef(mission: MissionFromTicketResult): RunReport['mission'] & object {
+  return {
+    id: mission.missionId,
+    slug: mission.missionSlug,
+    dir: mission.missionDir,
+    branch: mission.branch
   }
 }
 
 /** Re-signs the list as consumed, recording the mission, its pull request and the chosen ticket. */
 async function markConsumed(
   context: BotContext,
-  listComment: { id: number; state: CandidateState },
-  outcome: { mission: MissionFromTicketResult; pull: PullRequestRef; ticket: OriginCandidate }
+  posted: { id: number; state: CandidateState },
+  outcome: { mission: MissionFromTicketResult; pull: PullRequestLink; ticket: OriginCandidate }
 ): Promise<void> {
   const consumed = {
-    ...listComment.state,
+    ...posted.state,
     status: 'consumed' as const,
     mission_slug: outcome.mission.missionSlug,
     pull_request: outcome.pull,
     chosen_issue_id: outcome.ticket.external_issue_id
   }
-  await context.conversation.updateComment(
-    listComment.id,
-    renderConsumedCandidateComment({
-      state: consumed,
-      marker: encodeStateMarker(consumed, context.stateKey),
-      scopeLabel: scopeLabel(listComment.state)
-    })
-  )
+  await context.conversation.updateComment(posted.id, listComment(context, consumed))
 }
 
-/** Stands in for the SaaS's answer in a dry run, where nothing is bound. */
-const NOT_BOUND = '(assigned by the SaaS at the bind)'
+/** How to start again, as a code span. */
+function again(context: BotContext): string {
+  return escapeCodeSpan(`${context.inputs.commandPrefix} start-from <ticket key or words>`)
+}
+
+/** Answers with what a claim's text says (see answerClaim); a closed list without one is refused. */
+export async function answerClaimText(
+  context: BotContext,
+  text: string | null,
+  issueNumber: number | undefined,
+  query: string
+): Promise<RunReport> {
+  const claim = text === null ? null : parseClaim(text)
+  if (claim === null) {
+    throw new KittyError(
+      'list-consumed',
+      `The newest candidate list was already used; search again with ${again(context)}.`
+    )
+  }
+  return answerClaim(context, claim, issueNumber, query)
+}
 
 /**
- * A dry run's mission start: plans the same files as startMissionFromTicket, then walks its order
- * of writes through the recording ports (claim, bind, commit, PR, replies, event) so the job
- * summary shows each write. The bind is recorded with its request body and never sent.
+ * The answer to a confirm of a list that is closed: refused when it was cancelled; otherwise
+ * the list's one mission, whatever row was asked and whoever asks, with its pull request (open
+ * or merged) and an "already exists" reply.
  */
-async function rehearseMissionStart(
-  log: DryRunLog,
-  input: StartMissionInput,
-  ports: StartMissionPorts
-): Promise<MissionFromTicketResult> {
-  const files = await planMission(input, ports.workspace)
-  await ports.workspace.claimBranch(files.branch)
-  log.record(
-    `Bind ${escapeInline(input.candidate.external_issue_key, 64)} as the origin of mission ` +
-      `${escapeCodeSpan(input.missionId)} at the Spec Kitty SaaS`,
-    {
-      text: `${JSON.stringify(
-        bindRequestBody(
-          input.binding,
-          { repo: input.repo, missionId: input.missionId, missionSlug: files.missionSlug },
-          input.candidate
-        ),
-        null,
-        2
-      )}\n`,
-      language: 'json'
-    }
-  )
-  await ports.workspace.commitFiles(
-    files.branch,
-    files.files,
-    `${files.commitMessage}\nOrigin link: ${NOT_BOUND}\n`
-  )
-  const mission: MissionFromTicketResult = {
-    missionId: input.missionId,
-    missionDir: files.missionDir,
-    missionSlug: files.dirName,
-    branch: files.branch,
-    commitSha: null,
-    originTicket: originTicketOf(input),
-    originLinkId: NOT_BOUND,
-    boundAt: NOT_BOUND,
-    alreadyBound: false,
-    eventEmitted: false
+export async function answerClaim(
+  context: BotContext,
+  claim: Claim,
+  issueNumber: number | undefined,
+  query: string
+): Promise<RunReport> {
+  if (claim.status === 'cancelled') {
+    throw new KittyError(
+      'list-cancelled',
+      `The newest candidate list was cancelled, so there is nothing to confirm; search again with ${again(context)}.`
+    )
   }
-  mission.pullRequest = await ports.publish(mission)
-  await ports.emitEvent(mission, input.binding.project)
-  return mission
+  const { mission } = claim
+  const pull = await context.repository.findPullRequest(mission.branch)
+  if (pull === null) {
+    throw new KittyError(
+      'list-consumed',
+      `The candidate list was already confirmed for ${asWords(mission.external_issue_key)} ` +
+        `(mission ${escapeCodeSpan(mission.slug)}), whose pull request is not open yet; ` +
+        're-run the job of that confirm.'
+    )
+  }
+  const warning =
+    issueNumber === undefined
+      ? undefined
+      : await courtesy(context, 'reply on the issue', () =>
+          context.conversation.createComment(
+            issueNumber,
+            renderMissionStarted({
+              missionSlug: mission.slug,
+              key: mission.external_issue_key,
+              prUrl: pull.url,
+              prNumber: pull.number,
+              existing: true
+            })
+          )
+        )
+  return {
+    state: 'mission-exists',
+    dryRun: context.inputs.dryRun,
+    ...(issueNumber === undefined ? {} : { issueNumber }),
+    query,
+    mission: { id: mission.id, slug: mission.slug, dir: mission.dir, branch: mission.branch },
+    pullRequest: pull,
+    reason: `The candidate list was already confirmed as ${escapeCodeSpan(mission.slug)}.`,
+    ...(warning === undefined ? {} : { warnings: [warning] })
+  }
 }

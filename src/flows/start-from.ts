@@ -1,6 +1,5 @@
 import type { ParsedQuery } from '../chatops/grammar.js'
-import { renderCandidateComment } from '../chatops/render.js'
-import { createNonce, encodeStateMarker, stateCandidate } from '../chatops/state.js'
+import { createNonce, stateCandidate } from '../chatops/state.js'
 import type { CandidateState } from '../chatops/state.js'
 import { TRACKER_CONFIG_PATH, routingOf } from '../origin/binding.js'
 import { searchOriginCandidates } from '../origin/search.js'
@@ -9,6 +8,7 @@ import type { LeftOutCandidate } from '../origin/models.js'
 import type { RunReport } from '../report.js'
 import type { BotContext } from './context.js'
 import { baseBranchOf, repoSlug } from './context.js'
+import { listComment } from './list-comment.js'
 
 /** Where a candidate list goes and who asked for it. */
 export interface ListTarget {
@@ -16,11 +16,16 @@ export interface ListTarget {
   requester: string
 }
 
+/** Reads `.kittify/config.yaml` on the base branch; null when there is none. */
+export function readTrackerConfig(context: BotContext): Promise<string | null> {
+  return context.repository.readFile(TRACKER_CONFIG_PATH, baseBranchOf(context))
+}
+
 /** Searches the SaaS for a query under the repository's tracker binding (read on the base branch). */
 export function searchForQuery(
   context: BotContext,
   query: ParsedQuery,
-  config: Promise<string | null>
+  config?: Promise<string | null>
 ): Promise<SearchOutcome> {
   return searchOriginCandidates(
     {
@@ -29,7 +34,7 @@ export function searchForQuery(
       limit: context.inputs.candidateLimit
     },
     {
-      readTrackerConfig: () => config,
+      readTrackerConfig: () => config ?? readTrackerConfig(context),
       saas: context.saas,
       overrides: {
         provider: context.inputs.provider,
@@ -40,33 +45,14 @@ export function searchForQuery(
   )
 }
 
-/** Reads `.kittify/config.yaml` on the base branch; started early, awaited when needed. */
-export function readTrackerConfig(context: BotContext): Promise<string | null> {
-  const config = context.repository.readFile(TRACKER_CONFIG_PATH, baseBranchOf(context))
-  config.catch(() => undefined)
-  return config
-}
-
-/** What makes a candidate list unique and names its missions: a nonce and its lifetime. */
-export type ListIdentity = Pick<CandidateState, 'nonce' | 'created_at' | 'expires_at'>
-
-/** The identity of a list made now. */
-export function newListIdentity(context: BotContext): ListIdentity {
-  const now = context.nowMs()
-  return {
-    nonce: createNonce(),
-    created_at: now,
-    expires_at: now + context.inputs.stateTtlHours * 3_600_000
-  }
-}
-
-/** The signed state of a new candidate list. */
+/** The signed state of a new candidate list: its nonce is the list's own id. */
 export function newCandidateState(
   context: BotContext,
   target: ListTarget,
   outcome: SearchOutcome
 ): CandidateState {
   const { result, binding } = outcome
+  const now = context.nowMs()
   return {
     v: 1,
     repo: repoSlug(context.source),
@@ -78,38 +64,11 @@ export function newCandidateState(
     resource_type: result.resource_type,
     resource_id: result.resource_id,
     candidates: result.candidates.map(stateCandidate),
-    ...newListIdentity(context),
+    nonce: createNonce(),
+    created_at: now,
+    expires_at: now + context.inputs.stateTtlHours * 3_600_000,
     status: 'open'
   }
-}
-
-/** How the search scope reads in a comment, e.g. `team acme-web`. */
-export function scopeLabel(
-  state: Pick<CandidateState, 'routing' | 'provider' | 'resource_id'>
-): string {
-  const noun = state.provider === 'jira' ? 'project' : 'team'
-  // A binding reference is an opaque id; the tracker's own resource id reads better.
-  const name =
-    'project_slug' in state.routing
-      ? state.routing.project_slug
-      : state.resource_id || state.routing.binding_ref
-  return `${noun} ${name}`
-}
-
-/** The candidate-list comment for a search outcome, signed with the state key. */
-export function candidateComment(
-  context: BotContext,
-  state: CandidateState,
-  leftOut: readonly LeftOutCandidate[] = []
-): string {
-  return renderCandidateComment({
-    state,
-    marker: encodeStateMarker(state, context.stateKey),
-    prefix: context.inputs.commandPrefix,
-    scopeLabel: scopeLabel(state),
-    limit: context.inputs.candidateLimit,
-    leftOut
-  })
 }
 
 /** One sentence per ticket the SaaS sent that cannot be an origin, for the log and summary. */
@@ -127,15 +86,12 @@ export async function startFromFlow(
   context: BotContext,
   query: ParsedQuery,
   where: ListTarget,
-  config: Promise<string | null>
+  config?: Promise<string | null>
 ): Promise<RunReport> {
   const outcome = await searchForQuery(context, query, config)
   const state = newCandidateState(context, where, outcome)
   const { leftOut } = outcome.result
-  await context.conversation.createComment(
-    where.issueNumber,
-    candidateComment(context, state, leftOut)
-  )
+  await context.conversation.createComment(where.issueNumber, listComment(context, state, leftOut))
   const notes = leftOutNotes(leftOut)
   for (const note of notes) context.log.warning(note)
   context.log.info(

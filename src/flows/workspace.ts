@@ -1,23 +1,25 @@
+import { claimText, parseClaim } from '../origin/claim.js'
 import type { MissionWorkspace } from '../origin/start.js'
+import { KittyError } from '../errors.js'
 import type { RepositoryApi } from './ports.js'
 
-const MISSIONS_DIR = 'kitty-specs'
 const OVERRIDES_DIR = '.kittify/overrides'
 
 /**
  * The service layer's MissionWorkspace over the GitHub repository: reads at the base commit,
- * the mission branch claimed at that commit, commits that never force-move a branch.
+ * the claim `claimName`, and a mission commit written before its branch is created at it.
  */
-export function repositoryWorkspace(repository: RepositoryApi, baseSha: string): MissionWorkspace {
-  const claimedHeads = new Map<string, string>()
+export function repositoryWorkspace(
+  repository: RepositoryApi,
+  baseSha: string,
+  claimName: string
+): MissionWorkspace {
   let baseTreeRead: Promise<string> | undefined
   let overridesExist: Promise<boolean> | undefined
   const baseTree = () => (baseTreeRead ??= repository.commitTree(baseSha))
 
   return {
     async readFile(path) {
-      // Read the base tree alongside the plan's reads: the commit needs it after the bind.
-      baseTree().catch(() => undefined)
       // Most repositories have no overrides: one probe of the folder spares each template read.
       if (path.startsWith(`${OVERRIDES_DIR}/`)) {
         overridesExist ??= repository
@@ -27,27 +29,43 @@ export function repositoryWorkspace(repository: RepositoryApi, baseSha: string):
       }
       return repository.readFile(path, baseSha)
     },
-    async claimBranch(branch) {
-      const claim = await repository.createBranch(branch, baseSha)
-      if (claim === 'created') claimedHeads.set(branch, baseSha)
-      return claim
+    async claim(claim) {
+      if ((await repository.createClaim(claimName, claimText(claim))) === 'created')
+        return 'created'
+      const text = await repository.readClaim(claimName)
+      const existing = text === null ? null : parseClaim(text)
+      if (existing !== null) return existing
+      throw new KittyError(
+        'github-error',
+        `The claim ${claimName} of this confirmation cannot be read; re-run the job.`
+      )
     },
-    async findCommittedMission(branch, dir) {
-      const meta = await repository.readFile(`${MISSIONS_DIR}/${dir}/meta.json`, branch)
-      return meta === null ? null : { dir, missionId: missionIdOf(meta) }
+    releaseClaim: () => repository.deleteClaim(claimName),
+    async findMission({ branch, dir }) {
+      // The base tree is read here, before the bind, for the commit that may follow it.
+      const [head, onBase] = await Promise.all([
+        repository.branchHead(branch),
+        repository.readFile(`${dir}/meta.json`, baseSha),
+        baseTree()
+      ])
+      const onBranch =
+        head === null ? null : missionIdOf(await repository.readFile(`${dir}/meta.json`, head))
+      return { onBranch, onBase: missionIdOf(onBase) ?? null }
     },
-    releaseBranch: branch => repository.deleteBranch(branch),
-    async commitFiles(branch, files, message) {
-      const parentSha = claimedHeads.get(branch) ?? (await repository.branchHead(branch))
-      if (parentSha === null) throw new Error(`the branch ${branch} disappeared before the commit`)
-      // On a branch claimed at the base, the base's tree (read ahead) is the parent tree.
-      const baseTreeSha = parentSha === baseSha ? await baseTree() : undefined
-      return repository.commitFiles({ branch, parentSha, files, message, baseTreeSha })
+    async commitMission(branch, files, message) {
+      const sha = await repository.createCommit({
+        parentSha: baseSha,
+        files,
+        message,
+        baseTreeSha: await baseTree()
+      })
+      return (await repository.createBranch(branch, sha)) === 'created' ? sha : null
     }
   }
 }
 
-function missionIdOf(metaText: string): string | undefined {
+function missionIdOf(metaText: string | null): string | undefined {
+  if (metaText === null) return undefined
   try {
     const meta: unknown = JSON.parse(metaText)
     if (typeof meta === 'object' && meta !== null && 'mission_id' in meta) {

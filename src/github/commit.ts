@@ -37,18 +37,20 @@ export async function getCommitTree(api: GitHubApi, repo: RepoRef, sha: string):
   return parseAnswer(CommitAnswer, commit.data, call).tree.sha
 }
 
+/** A commit of file changes on top of `parentSha`, not yet on any branch. */
+export type CommitObjectRequest = Omit<CommitRequest, 'branch'>
+
 /**
- * Commits `files` on `branch` in one commit: a tree on top of the parent commit's tree (inline
- * contents, mode 100644), a commit with `parentSha` as its parent, then a non-forced move of the
- * branch. A branch someone else moved since `parentSha` is never reset: that is an error.
- * Returns the new commit's id.
+ * Writes `files` as one commit object on top of `parentSha`: a tree on top of the parent
+ * commit's tree (inline contents, mode 100644), then the commit. No branch moves; returns the
+ * new commit's id, for a branch to be created at (so a branch is never seen without its files).
  */
-export async function commitFiles(
+export async function createCommit(
   api: GitHubApi,
   repo: RepoRef,
-  request: CommitRequest
+  request: CommitObjectRequest
 ): Promise<string> {
-  const call = { action: `commit to the branch ${request.branch}`, permission: 'contents: write' }
+  const call = { action: 'write a commit', permission: 'contents: write' }
   const owner = { owner: repo.owner, repo: repo.repo }
   const baseTree = request.baseTreeSha ?? (await getCommitTree(api, repo, request.parentSha))
   const tree = await attempt(call, () =>
@@ -75,7 +77,20 @@ export async function commitFiles(
       parents: [request.parentSha]
     })
   )
-  const sha = parseAnswer(CommitAnswer, commit.data, call).sha
+  return parseAnswer(CommitAnswer, commit.data, call).sha
+}
+
+/**
+ * Commits `files` on `branch` in one commit (see createCommit), then moves the branch without
+ * force. A branch someone else moved since `parentSha` is never reset: that is an error.
+ * Returns the new commit's id.
+ */
+export async function commitFiles(
+  api: GitHubApi,
+  repo: RepoRef,
+  request: CommitRequest
+): Promise<string> {
+  const sha = await createCommit(api, repo, request)
   await moveBranch(api, repo, request.branch, sha)
   return sha
 }

@@ -1,14 +1,15 @@
 import type { ConversationApi, RepositoryApi } from '../flows/ports.js'
 import type { GitHubApi, RepoRef } from './client.js'
 import { addReaction, createComment, findNewestComments, updateComment } from './comments.js'
-import { commitFiles, getCommitTree } from './commit.js'
+import { createClaim, deleteClaim, readClaim } from './claims.js'
+import { createCommit, getCommitTree } from './commit.js'
 import { getPermission } from './permission.js'
 import {
   findOpenPullRequestsByHeadPrefix,
   findPullRequestForBranch,
   openPullRequest
 } from './pulls.js'
-import { createBranch, deleteBranch, getBranchHead } from './refs.js'
+import { createBranch, getBranchHead } from './refs.js'
 import { listDirectory, readTextFile } from './repo.js'
 
 /** The flows' view of the issue conversation, over the GitHub REST API. */
@@ -30,7 +31,8 @@ export function gitHubConversation(api: GitHubApi, repo: RepoRef): ConversationA
           author: {
             login: comment.author?.login ?? 'ghost',
             isBot: comment.author?.type === 'Bot'
-          }
+          },
+          createdAtMs: Date.parse(comment.createdAt)
         }
       }
     }
@@ -50,10 +52,10 @@ export function gitHubRepository(
     listDirectory: (path, ref) => listDirectory(api, repo, path, ref, 'dir'),
     branchHead: branch => getBranchHead(api, repo, branch),
     createBranch: (branch, sha) => createBranch(api, repo, branch, sha),
-    async deleteBranch(branch) {
-      await deleteBranch(api, repo, branch)
-    },
-    commitFiles: request => commitFiles(api, repo, request),
+    createCommit: request => createCommit(api, repo, request),
+    createClaim: (name, text) => createClaim(api, repo, name, text),
+    readClaim: name => readClaim(api, repo, name),
+    deleteClaim: name => deleteClaim(api, repo, name),
     commitTree: sha => getCommitTree(api, repo, sha),
     async openPullRequestsFrom(prefix) {
       const pulls = await findOpenPullRequestsByHeadPrefix(api, repo, prefix)
@@ -65,7 +67,7 @@ export function gitHubRepository(
     },
     async openPullRequest(request) {
       const pull = await openPullRequest(api, repo, request)
-      return { number: pull.number, url: pull.url }
+      return { number: pull.number, url: pull.url, existed: pull.existed }
     }
   }
 }

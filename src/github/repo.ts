@@ -3,41 +3,14 @@ import { KittyError } from '../errors.js'
 import type { GitHubApi, RepoRef } from './client.js'
 import { attempt, isGitHubFailure, parseAnswer } from './errors.js'
 
-/** What kitty-origin needs to know about the repository. */
-export interface Repository {
-  defaultBranch: string
-  private: boolean
-  htmlUrl: string
-}
-
 /** The kinds of directory entry the contents API reports. */
 export type EntryType = 'file' | 'dir' | 'symlink' | 'submodule'
-
-const RepositoryAnswer = z.object({
-  default_branch: z.string().min(1),
-  private: z.boolean(),
-  html_url: z.string()
-})
 
 const ContentsAnswer = z.union([
   z.array(z.object({ name: z.string(), type: z.string() })),
   z.object({ type: z.string(), encoding: z.string().optional(), content: z.string().optional() })
 ])
 type ContentsAnswer = z.infer<typeof ContentsAnswer>
-
-/** The repository's default branch and visibility. */
-export async function getRepository(api: GitHubApi, repo: RepoRef): Promise<Repository> {
-  const call = { action: 'read the repository settings', permission: 'contents: read' }
-  const { data } = await attempt(call, () =>
-    api.request('GET /repos/{owner}/{repo}', { owner: repo.owner, repo: repo.repo })
-  )
-  const parsed = parseAnswer(RepositoryAnswer, data, call)
-  return {
-    defaultBranch: parsed.default_branch,
-    private: parsed.private,
-    htmlUrl: parsed.html_url
-  }
-}
 
 /** A file (object) or directory (array) at `ref`; null when GitHub has nothing there (404). */
 async function getContents(

@@ -47,6 +47,12 @@ export interface ProjectIdentity {
 /** The routing of a candidate list: `binding_ref` or else `project_slug`, never both. */
 export type Routing = { binding_ref: string } | { project_slug: string }
 
+/** A pull request as the service layer and the reports name it. */
+export interface PullRequestLink {
+  number: number
+  url: string
+}
+
 /** What startMissionFromTicket produced; the GitHub layer adds the pull request. */
 export interface MissionFromTicketResult {
   missionId: string
@@ -61,5 +67,5 @@ export interface MissionFromTicketResult {
   boundAt: string | null
   alreadyBound: boolean
   eventEmitted: boolean
-  pullRequest?: { number: number; url: string }
+  pullRequest?: PullRequestLink
 }

@@ -1,34 +1,45 @@
 import { KittyError } from '../errors.js'
 import { oneLine } from '../text/one-line.js'
-import {
-  buildMissionFiles,
-  missionNames,
-  slugFromTicket,
-  specTemplatePaths
-} from '../mission/index.js'
+import { buildMissionFiles, specTemplatePaths } from '../mission/index.js'
 import type { MissionFileSet } from '../mission/index.js'
 import { bindMissionOrigin, originTicketOf } from './bind.js'
-import type { MissionFromTicketResult, OriginCandidate, TrackerBinding } from './models.js'
+import type { Claim, ClaimedMission } from './claim.js'
+import type {
+  MissionFromTicketResult,
+  OriginCandidate,
+  PullRequestLink,
+  TrackerBinding
+} from './models.js'
 import type { SaasPort } from './ports.js'
 
-/** The repository as the service layer sees it: reads on the base branch, writes on the mission branch. */
+/** What the branch and the base hold of a mission, read by its names. */
+export interface MissionSighting {
+  /** The mission id in `meta.json` on the mission branch; null when there is no branch. */
+  onBranch: string | null | undefined
+  /** The mission id in `meta.json` on the base branch (a merged mission), or null. */
+  onBase: string | null
+}
+
+/** The repository as the service layer sees it: reads on the base branch, writes that never overwrite. */
 export interface MissionWorkspace {
   /** A file's text on the base branch, or null when it does not exist. */
   readFile(path: string): Promise<string | null>
-  /** Creates the branch at the base head in one atomic step; `exists` when it is already there. */
-  claimBranch(branch: string): Promise<'created' | 'exists'>
+  /** Writes the claim once (atomic); the claim already there when there is one. */
+  claim(claim: Claim): Promise<'created' | Claim>
+  /** Removes the claim this run wrote. */
+  releaseClaim(): Promise<void>
+  /** Reads `<dir>/meta.json` on the mission's branch and on the base; no directory listing. */
+  findMission(mission: Pick<ClaimedMission, 'branch' | 'dir'>): Promise<MissionSighting>
   /**
-   * The mission already committed on the branch in `kitty-specs/<dir>/` (found by reading its
-   * meta.json, never by listing `kitty-specs/`): its directory and id, or null.
+   * Writes the files as one commit on the base head, then creates the branch pointing at it, so
+   * the branch never exists without its files. The commit's id; null when a racing run
+   * created the branch first (this run's commit is then left unreferenced).
    */
-  findCommittedMission(
+  commitMission(
     branch: string,
-    dir: string
-  ): Promise<{ dir: string; missionId: string | undefined } | null>
-  /** Deletes a claimed branch that holds no mission. */
-  releaseBranch(branch: string): Promise<void>
-  /** Commits the files on top of the branch head without ever force-moving it; returns the SHA. */
-  commitFiles(branch: string, files: MissionFileSet['files'], message: string): Promise<string>
+    files: MissionFileSet['files'],
+    message: string
+  ): Promise<string | null>
 }
 
 /** Everything startMissionFromTicket needs to know about the mission to create. */
@@ -42,33 +53,42 @@ export interface StartMissionInput {
   missionType: string
   nowMs: number
   eventIds: [string, string]
+  /** Who confirmed: recorded in the claim. */
+  confirmedBy: string
 }
 
 /** What publish is told about the mission branch. */
 export interface PublishHints {
   /** True when this run created the branch, so no pull request can exist for it yet. */
   branchCreated: boolean
+  /** True when the mission is merged into the base (its branch may be gone): open nothing. */
+  merged: boolean
 }
 
 /** The outside world of a mission start; `publish` opens the PR, `emitEvent` reports the bind. */
 export interface StartMissionPorts {
   saas: Pick<SaasPort, 'bindMissionOrigin'>
   workspace: MissionWorkspace
-  publish(
-    mission: MissionFromTicketResult,
-    hints?: PublishHints
-  ): Promise<{ number: number; url: string }>
+  /** Finds or opens the pull request, then the courtesy writes; null when there is none to show. */
+  publish(mission: MissionFromTicketResult, hints: PublishHints): Promise<PullRequestLink | null>
   emitEvent(mission: MissionFromTicketResult, project: TrackerBinding['project']): Promise<boolean>
 }
 
-/** A started mission, and whether this run wrote its files or found them already committed. */
-export interface StartMissionOutcome {
-  mission: MissionFromTicketResult
-  files: MissionFileSet
-  committedNow: boolean
-}
+/**
+ * How a mission start ended: the mission (new, resumed from its branch, or found merged on the
+ * base), or `closed` when the claim says the list was cancelled or gave another mission.
+ */
+export type StartMissionOutcome =
+  | {
+      kind: 'started'
+      mission: MissionFromTicketResult
+      files: MissionFileSet
+      /** True when this run wrote the mission commit and created its branch. */
+      committedNow: boolean
+    }
+  | { kind: 'closed'; claim: Claim }
 
-/** Reads what the file set depends on and builds it, without writing anything (also the dry run). */
+/** Reads what the file set depends on and builds it, without writing anything. */
 export async function planMission(
   input: StartMissionInput,
   workspace: Pick<MissionWorkspace, 'readFile'>
@@ -96,77 +116,73 @@ async function readFirstTemplate(
   return texts.find(text => text !== null) ?? null
 }
 
-/** The mission branch, named from the ticket and the id alone, so it is known before any read. */
-function missionBranch(input: StartMissionInput): string {
-  return missionNames({
-    ticketSlug: slugFromTicket(input.candidate.external_issue_key, input.candidate.title),
-    missionId: input.missionId
-  }).branch
-}
-
 /**
- * Plans the file set and claims the branch at once: the claim needs no read, so it goes out with
- * the plan's reads. A claim made for a plan that failed is released again.
- */
-async function planAndClaim(
-  input: StartMissionInput,
-  workspace: MissionWorkspace
-): Promise<{ files: MissionFileSet; claim: 'created' | 'exists' }> {
-  const branch = missionBranch(input)
-  const [planned, claimed] = await Promise.allSettled([
-    planMission(input, workspace),
-    workspace.claimBranch(branch)
-  ])
-  if (planned.status === 'rejected') {
-    if (claimed.status === 'fulfilled' && claimed.value === 'created') {
-      await workspace.releaseBranch(branch)
-    }
-    throw planned.reason
-  }
-  if (claimed.status === 'rejected') throw claimed.reason
-  return { files: planned.value, claim: claimed.value }
-}
-
-/**
- * Starts a mission from a confirmed ticket. The order of writes is the contract's, enforced here:
- * claim the branch (atomic, so a racing confirm loses cleanly) → bind at the SaaS (authoritative;
- * on failure the claimed branch is released and nothing local remains) → commit the mission files
- * → then, together, publish the PR and emit the event: the event is telemetry that follows the
- * authoritative writes, so it need not wait for the PR. A re-run resumes: the branch and the
- * same-origin bind are found again, files already committed are not committed twice.
+ * Starts a mission from a confirmed ticket. The order of writes, stated and enforced here only
+ * (a dry run walks it over recording ports):
+ *
+ * 1. claim the list (atomic): a list yields one mission, and a cancelled list stays closed
+ *    whatever copy of it is confirmed; a claim for another mission ends the start (`closed`);
+ * 2. bind at the SaaS, the authoritative write; if it fails, the claim this run wrote is
+ *    released and nothing local remains;
+ * 3. the mission files in one commit on the base head, then the branch created pointing at it:
+ *    creating a ref is atomic, so racing confirms leave exactly one commit and a loser never
+ *    writes over the winner;
+ * 4. publish (the PR, then the consumed list and the reply) and, alongside, emit the event: the
+ *    event is telemetry that follows the authoritative writes.
+ *
+ * A re-run resumes: the claim and the same-origin bind are found again, files already on the
+ * branch are not written twice, and a mission already merged into the base is the answer (its
+ * branch is never created again).
  */
 export async function startMissionFromTicket(
   input: StartMissionInput,
   ports: StartMissionPorts
 ): Promise<StartMissionOutcome> {
   const { workspace } = ports
-  const { files, claim } = await planAndClaim(input, workspace)
-  let committedDir =
-    claim === 'exists' ? await committedMission(workspace, files, input.missionId) : null
+  const files = await planMission(input, workspace)
+  const claimed: ClaimedMission = {
+    id: input.missionId,
+    slug: files.missionSlug,
+    branch: files.branch,
+    dir: files.missionDir,
+    external_issue_id: input.candidate.external_issue_id,
+    external_issue_key: input.candidate.external_issue_key
+  }
+  const [claim, sighting] = await Promise.all([
+    workspace.claim({ v: 1, status: 'consumed', by: input.confirmedBy, mission: claimed }),
+    workspace.findMission(claimed)
+  ])
+  if (
+    claim !== 'created' &&
+    (claim.status !== 'consumed' || claim.mission.id !== input.missionId)
+  ) {
+    return { kind: 'closed', claim }
+  }
+  const where = whereIs(sighting, claimed)
 
   let bound
   try {
     bound = await bindMissionOrigin({ ...input, missionSlug: files.missionSlug }, ports.saas)
   } catch (error) {
-    if (committedDir === null) await workspace.releaseBranch(files.branch)
+    if (claim === 'created' && where === null) await workspace.releaseClaim()
     throw error
   }
 
   let commitSha: string | null = null
-  if (committedDir === null) {
-    const message = commitMessage(files, bound.originLinkId)
-    ;({ dir: committedDir, commitSha } = await commitOnce(
-      workspace,
-      files,
-      input.missionId,
-      message
-    ))
+  if (where === null) {
+    const written = await workspace.commitMission(
+      files.branch,
+      files.files,
+      commitMessage(files, bound.originLinkId)
+    )
+    if (written === null) whereIs(await workspace.findMission(claimed), claimed, 'branch')
+    commitSha = written
   }
 
   const mission: MissionFromTicketResult = {
     missionId: input.missionId,
-    missionDir: `kitty-specs/${committedDir}`,
-    missionSlug: committedDir,
+    missionDir: files.missionDir,
+    missionSlug: files.missionSlug,
     branch: files.branch,
     commitSha,
     originTicket: bound.originTicket,
@@ -176,49 +192,35 @@ export async function startMissionFromTicket(
     eventEmitted: false
   }
   const [pullRequest, eventEmitted] = await Promise.all([
-    ports.publish({ ...mission }, { branchCreated: claim === 'created' }),
+    ports.publish({ ...mission }, { branchCreated: commitSha !== null, merged: where === 'base' }),
     ports.emitEvent({ ...mission }, input.binding.project)
   ])
-  mission.pullRequest = pullRequest
+  if (pullRequest !== null) mission.pullRequest = pullRequest
   mission.eventEmitted = eventEmitted
-  return { mission, files, committedNow: commitSha !== null }
-}
-
-/** Commits the files; when a racing run committed first, its mission is taken instead. */
-async function commitOnce(
-  workspace: MissionWorkspace,
-  files: MissionFileSet,
-  missionId: string,
-  message: string
-): Promise<{ dir: string; commitSha: string | null }> {
-  try {
-    return {
-      dir: files.dirName,
-      commitSha: await workspace.commitFiles(files.branch, files.files, message)
-    }
-  } catch (error) {
-    const raced = await committedMission(workspace, files, missionId)
-    if (raced !== null) return { dir: raced, commitSha: null }
-    throw error
-  }
+  return { kind: 'started', mission, files, committedNow: commitSha !== null }
 }
 
 /**
- * This mission's directory when its files are already on the branch. mid8 names resolve to about
- * a second, so two lists for one ticket made within a second name the same branch: a branch that
- * holds another mission is refused, never written over.
+ * Where the mission already is: on its branch, merged into the base, or nowhere yet. A branch
+ * of that name holding anything else is refused, never written over. `expect` demands a place.
  */
-async function committedMission(
-  workspace: Pick<MissionWorkspace, 'findCommittedMission'>,
-  files: Pick<MissionFileSet, 'branch' | 'dirName'>,
-  missionId: string
-): Promise<string | null> {
-  const { branch } = files
-  const found = await workspace.findCommittedMission(branch, files.dirName)
-  if (found === null || found.missionId === missionId) return found?.dir ?? null
+function whereIs(
+  sighting: MissionSighting,
+  mission: ClaimedMission,
+  expect?: 'branch'
+): 'branch' | 'base' | null {
+  if (sighting.onBranch === mission.id) return 'branch'
+  if (sighting.onBranch !== null) {
+    throw new KittyError(
+      'mission-exists',
+      `The branch ${mission.branch} already holds something other than mission ${mission.id}; run start-from again for a new one.`
+    )
+  }
+  if (expect === undefined && sighting.onBase === mission.id) return 'base'
+  if (expect === undefined) return null
   throw new KittyError(
-    'mission-exists',
-    `The branch ${branch} already holds another mission (${found.dir}); run start-from again for a new one.`
+    'github-error',
+    `The branch ${mission.branch} was created and is gone again; re-run the job.`
   )
 }
 
