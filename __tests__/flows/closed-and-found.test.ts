@@ -70,8 +70,7 @@ describe('closed stays closed', () => {
       expect((await bot.say('ana', '/kitty cancel')).state).toBe('cancelled')
       repostAsBot(open, login)
       const confirm = await bot.say('ana', '/kitty confirm 1')
-      expect(confirm.state).toBe('failed')
-      expect(confirm.error?.message).toContain('was cancelled')
+      expect(confirm).toMatchObject({ state: 'refused', error: { code: 'list-cancelled' } })
       expect(missionBranches()).toEqual([])
       expect(bot.saasCalls(BIND)).toBe(0)
     }
@@ -82,8 +81,7 @@ describe('closed stays closed', () => {
     await bot.say('ana', '/kitty cancel')
     repostAsBot(open, 'other-app[bot]')
     const again = await bot.say('ana', '/kitty cancel')
-    expect(again.state).toBe('failed')
-    expect(again.error?.message).toBe('There is no open candidate list in this issue to cancel.')
+    expect(again).toMatchObject({ state: 'refused', error: { code: 'list-cancelled' } })
   })
 
   it('a consumed list re-posted cannot be cancelled, and says which mission it gave', async () => {
@@ -91,10 +89,8 @@ describe('closed stays closed', () => {
     const mission = await bot.say('ana', '/kitty confirm 1')
     repostAsBot(open, 'other-app[bot]')
     const cancel = await bot.say('ana', '/kitty cancel')
-    expect(cancel.state).toBe('failed')
-    expect(cancel.error?.message).toBe(
-      `The candidate list was already confirmed as ${mission.mission!.slug}, so there is nothing to cancel.`
-    )
+    expect(cancel).toMatchObject({ state: 'refused', error: { code: 'list-consumed' } })
+    expect(cancel.error?.message).toContain(`already started mission \`${mission.mission!.slug}\``)
   })
 
   it('the claim closes a list whose comment could not be edited to say so', async () => {
@@ -111,9 +107,9 @@ describe('closed stays closed', () => {
     ])
     expect(listBody()).not.toContain('Cancelled')
     const again = await bot.say('ana', '/kitty cancel')
-    expect(again.error?.message).toBe('There is no open candidate list in this issue to cancel.')
+    expect(again).toMatchObject({ state: 'refused', error: { code: 'list-cancelled' } })
     const confirm = await bot.say('ben', '/kitty confirm 1')
-    expect(confirm.error?.message).toContain('was cancelled')
+    expect(confirm).toMatchObject({ state: 'refused', error: { code: 'list-cancelled' } })
     expect(missionBranches()).toEqual([])
   })
 
@@ -125,7 +121,7 @@ describe('closed stays closed', () => {
     }
     repostAsBot(open, 'other-app[bot]')
     const confirm = await bot.say('ana', '/kitty confirm 1')
-    expect(confirm.error?.message).toContain('was cancelled')
+    expect(confirm).toMatchObject({ state: 'refused', error: { code: 'list-cancelled' } })
     expect(missionBranches()).toEqual([])
   })
 
@@ -156,7 +152,7 @@ describe('the list is found however long the thread', () => {
     await bot.say('ana', '/kitty start-from WEB-123')
     chatter(STATE_LOOKUP_COMMENTS + 50)
     const { result, requests } = await requestsOf(() => bot.say('ana', '/kitty confirm 1'))
-    expect(result.error?.message).toContain('There is no candidate list in this issue')
+    expect(result).toMatchObject({ state: 'refused', error: { code: 'list-not-found' } })
     const pages = requests.filter(
       request => request.method === 'GET' && request.path.endsWith('/issues/42/comments')
     )

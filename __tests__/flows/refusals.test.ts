@@ -71,7 +71,7 @@ describe('a person’s mistake is refused, not failed', () => {
 })
 
 describe('a list of several candidates', () => {
-  it('starts the chosen one, names it again on a second confirm, and refuses another', async () => {
+  it('starts the chosen one, names it again on a second confirm, and answers another with it', async () => {
     await bot.say('ana', '/kitty start-from auth')
     const list = bot.botComments()[0]!
     expect(listState(list.body).candidates.map(c => c.external_issue_key)).toEqual([
@@ -93,8 +93,13 @@ describe('a list of several candidates', () => {
     expect(again).toMatchObject({ state: 'mission-exists', pullRequest: created.pullRequest })
     expect(newestBotComment()).toMatch(/^ℹ️ Mission `web-128-[^`]+` for WEB-128 already exists/)
 
+    // A list yields one mission: any later confirm of it answers with that mission.
     const other = await bot.say('ana', '/kitty confirm 1')
-    expect(other).toMatchObject({ state: 'refused', error: { code: 'list-consumed' } })
+    expect(other).toMatchObject({
+      state: 'mission-exists',
+      mission: created.mission,
+      pullRequest: created.pullRequest
+    })
     expect(newestBotComment()).toContain(
       'from WEB-128, and a list starts one mission. To start one from WEB-123 too, run ' +
         '`/kitty start-from WEB-123`.'

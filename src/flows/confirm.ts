@@ -60,6 +60,15 @@ export function chooseCandidate(
   )
 }
 
+/** The key of the ticket a choice names in the list, if it names one. */
+function askedKey(state: CandidateState, choice: ConfirmChoice): string | undefined {
+  const chosen =
+    'index' in choice
+      ? state.candidates[choice.index - 1]
+      : candidateByKey(state.candidates, choice.key)
+  return chosen?.external_issue_key
+}
+
 /** The newest list, or a refusal saying why there is nothing to confirm and what to do. */
 function newestList(
   lookup: StateLookup,
@@ -106,9 +115,10 @@ export async function confirmFlow(
   ])
   const { commentId, state } = newestList(lookup, inputs.commandPrefix)
   const claimName = listClaimName(state.nonce)
+  const asked = askedKey(state, choice)
   if (state.status === 'consumed') {
     const claim = await context.repository.readClaim(claimName)
-    return answerClaimText(context, claim, issueNumber, state.query)
+    return answerClaimText(context, claim, issueNumber, state.query, asked)
   }
   let chosen: StateCandidate
   try {
@@ -119,7 +129,7 @@ export async function confirmFlow(
     // failed, or this is a re-posted copy): that mission is the answer, whoever asks.
     const claim = await context.repository.readClaim(claimName)
     if (claim === null) throw refusal
-    return answerClaimText(context, claim, issueNumber, state.query)
+    return answerClaimText(context, claim, issueNumber, state.query, asked)
   }
   const binding = resolveTrackerBinding(config, {
     provider: inputs.provider,

@@ -1,5 +1,5 @@
 import { escapeCodeSpan } from '../chatops/escape.js'
-import { asWords } from '../chatops/message.js'
+import { asWords, messageMarkdown } from '../chatops/message.js'
 import { renderMissionStarted } from '../chatops/render.js'
 import { missionRandomBits } from '../chatops/state.js'
 import type { CandidateState } from '../chatops/state.js'
@@ -163,7 +163,9 @@ export async function startConfirmedMission(
     publish,
     emitEvent: (bound, project) => context.emitEvent(bound, project)
   })
-  if (outcome.kind === 'closed') return answerClaim(context, outcome.claim, issueNumber, list.query)
+  if (outcome.kind === 'closed') {
+    return answerClaim(context, outcome.claim, issueNumber, list.query, ticket.external_issue_key)
+  }
 
   const { mission } = outcome
   // A dry run's pull request is not opened: show only one that really exists.
@@ -211,6 +213,16 @@ async function markConsumed(
   await context.conversation.updateComment(posted.id, listComment(context, consumed))
 }
 
+/** What to do to start a mission from the ticket asked for, when the list gave another. */
+function anotherTicket(context: BotContext, started: string, wanted: string): string {
+  const start = escapeCodeSpan(`${context.inputs.commandPrefix} start-from ${wanted}`)
+  return messageMarkdown(
+    `This candidate list started its mission from ${asWords(started)}, and a list starts one ` +
+      `mission. To start one from ${asWords(wanted)} too, run ${start}.`,
+    1000
+  )
+}
+
 /** How to start again, as a code span. */
 function again(context: BotContext): string {
   return escapeCodeSpan(`${context.inputs.commandPrefix} start-from <ticket key or words>`)
@@ -221,7 +233,8 @@ export async function answerClaimText(
   context: BotContext,
   text: string | null,
   issueNumber: number | undefined,
-  query: string
+  query: string,
+  asked?: string
 ): Promise<RunReport> {
   const claim = text === null ? null : parseClaim(text)
   if (claim === null) {
@@ -230,7 +243,7 @@ export async function answerClaimText(
       `The newest candidate list was already used; search again with ${again(context)}.`
     )
   }
-  return answerClaim(context, claim, issueNumber, query)
+  return answerClaim(context, claim, issueNumber, query, asked)
 }
 
 /**
@@ -242,7 +255,8 @@ export async function answerClaim(
   context: BotContext,
   claim: Claim,
   issueNumber: number | undefined,
-  query: string
+  query: string,
+  asked?: string
 ): Promise<RunReport> {
   if (claim.status === 'cancelled') {
     throw new KittyError(
@@ -266,13 +280,18 @@ export async function answerClaim(
       : await courtesy(context, 'reply on the issue', () =>
           context.conversation.createComment(
             issueNumber,
-            renderMissionStarted({
-              missionSlug: mission.slug,
-              key: mission.external_issue_key,
-              prUrl: pull.url,
-              prNumber: pull.number,
-              existing: true
-            })
+            [
+              renderMissionStarted({
+                missionSlug: mission.slug,
+                key: mission.external_issue_key,
+                prUrl: pull.url,
+                prNumber: pull.number,
+                existing: true
+              }),
+              ...(asked === undefined || asked === mission.external_issue_key
+                ? []
+                : [anotherTicket(context, mission.external_issue_key, asked)])
+            ].join('\n\n')
           )
         )
   return {
