@@ -16,7 +16,6 @@ import type {
 import { startMissionFromTicket } from '../origin/start.js'
 import type { StartMissionInput, StartMissionPorts } from '../origin/start.js'
 import type { RunReport } from '../report.js'
-import { bindRequestBody } from '../saas/bind.js'
 import type { BotContext } from './context.js'
 import { baseBranchOf } from './context.js'
 import { listComment } from './list-comment.js'
