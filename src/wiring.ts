@@ -11,8 +11,10 @@ import { createMissionEventEmitter } from './events/emitter.js'
 import type { BotContext } from './flows/context.js'
 import { createGitHubClient } from './github/client.js'
 import type { GitHub } from './github/client.js'
+import { createGitHubOutboxStore } from './github/outbox-store.js'
 import { listPullRequestFiles, MAX_LISTED_PULL_FILES } from './github/pull-files.js'
 import { gitHubConversation, gitHubRepository } from './github/ports.js'
+import { getBranchHead } from './github/refs.js'
 import { readTextFile } from './github/repo.js'
 import type { Inputs } from './inputs.js'
 import { requireSaasInputs } from './inputs.js'
@@ -102,8 +104,9 @@ export function botContext(
   // Events are opt-in, as in spec-kitty: without `emit-events` nothing is sent or drained.
   const events = inputs.emitEvents
     ? createMissionEventEmitter({
-        github,
-        repo,
+        repoSlug: `${repo.owner}/${repo.repo}`,
+        store: createGitHubOutboxStore(github, repo, { log: runnerLog }),
+        branchHead: branch => getBranchHead(github, repo, branch),
         saas,
         saasOrigin: normaliseBaseUrl(saasUrl),
         log: runnerLog,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { OUTBOX_BRANCH, parseOutboxEntry } from '../../src/events/outbox-entry.js'
-import { createGitHubOutboxStore } from '../../src/events/outbox-github.js'
+import { createGitHubOutboxStore } from '../../src/github/outbox-store.js'
 import { drainOutbox, emitWithOutbox } from '../../src/events/outbox.js'
 import type { OutboxDeps } from '../../src/events/outbox.js'
 import type { SaasClient } from '../../src/saas/client.js'

@@ -7,15 +7,27 @@ export interface GitSignature {
   date: string
 }
 
-/** One entry of a tree, as the REST API names it (`mode` `040000` for trees). */
+/**
+ * One entry of a tree, as the REST API names it: `mode` `040000` for trees, `120000` for a
+ * symlink (a blob holding its target), `160000` for a submodule (type `commit`, the id of a
+ * commit in another repository).
+ */
 export interface TreeEntry {
   name: string
   mode: string
-  type: 'blob' | 'tree'
+  type: 'blob' | 'tree' | 'commit'
   sha: string
 }
 
-/** A blob of a tree flattened to its full path (`mode` `100644`, `100755` or `120000`). */
+/** The mode of a symlink. */
+export const SYMLINK_MODE = '120000'
+/** The mode of a submodule. */
+export const SUBMODULE_MODE = '160000'
+
+/**
+ * A leaf of a tree flattened to its full path: a blob (`mode` `100644`, `100755` or `120000`)
+ * or a submodule (`160000`).
+ */
 export interface FlatEntry {
   mode: string
   sha: string
@@ -151,7 +163,7 @@ export class GitStore {
     for (const [path, leaf] of flat) {
       const slash = path.indexOf('/')
       if (slash === -1) {
-        here.push({ name: path, type: 'blob', ...leaf })
+        here.push({ name: path, type: leaf.mode === SUBMODULE_MODE ? 'commit' : 'blob', ...leaf })
         continue
       }
       const directory = path.slice(0, slash)

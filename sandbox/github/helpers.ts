@@ -1,4 +1,5 @@
-import { GitStore } from './git-store.js'
+import { GitStore, SUBMODULE_MODE, SYMLINK_MODE } from './git-store.js'
+import type { FlatEntry } from './git-store.js'
 import { addComment } from './routes-issues.js'
 import { ACTIONS_BOT, KNOWN_USERS, SEED_DATE } from './seed.js'
 import type { RepoSeed } from './seed.js'
@@ -38,12 +39,21 @@ export function actionsGrant(spec: TokenSpec = {}): TokenGrant {
   }
 }
 
+/** What a seeded path holds: a file's text, a symlink, a submodule, or nothing (null deletes). */
+export type FileSeed = string | null | { symlink: string } | { submodule: string }
+
+function leafOf(repo: SandboxRepo, content: Exclude<FileSeed, null>): FlatEntry {
+  if (typeof content === 'string') return { mode: '100644', sha: repo.git.putBlob(content) }
+  if ('symlink' in content) return { mode: SYMLINK_MODE, sha: repo.git.putBlob(content.symlink) }
+  return { mode: SUBMODULE_MODE, sha: content.submodule }
+}
+
 /** Commits file changes (null deletes) on top of `parent`; returns the commit id. */
 export function commitChanges(
   state: SandboxGitHubState,
   repo: SandboxRepo,
   parent: string | undefined,
-  files: Record<string, string | null>,
+  files: Record<string, FileSeed>,
   message: string,
   date = timestamp(state)
 ): string {
@@ -51,7 +61,7 @@ export function commitChanges(
   const flat = base === undefined ? new Map() : repo.git.flatten(base)
   for (const [path, content] of Object.entries(files)) {
     if (content === null) flat.delete(path)
-    else flat.set(path, { mode: '100644', sha: repo.git.putBlob(content) })
+    else flat.set(path, leafOf(repo, content))
   }
   const author = { name: 'ana', email: 'ana@acme.example', date }
   return repo.git.putCommit({
@@ -85,7 +95,12 @@ export function createRepository(state: SandboxGitHubState, seed: RepoSeed): San
     comments: new Map(),
     labels: new Map(),
     collaborators: new Map(),
-    settings: { actionsCanCreatePullRequests: true, labelLagAfterPullCreate: 0, ...seed.settings }
+    settings: {
+      actionsCanCreatePullRequests: true,
+      labelLagAfterPullCreate: 0,
+      treeEntryLimit: 100_000,
+      ...seed.settings
+    }
   }
   let head: string | undefined
   for (const commit of seed.history) {
@@ -137,11 +152,14 @@ export interface SandboxGitHubHelpers {
   createRepository(seed: RepoSeed): SandboxRepo
   /** Accepts another token; unspecified parts are the Actions token's. */
   addToken(token: string, spec?: TokenSpec): void
-  /** Pushes a commit of file changes (null deletes) to a branch, creating it from the default branch. */
+  /**
+   * Pushes a commit of file changes (null deletes; symlinks and submodules too) to a branch,
+   * creating it from the default branch.
+   */
   pushFiles(
     fullName: string,
     branch: string,
-    files: Record<string, string | null>,
+    files: Record<string, FileSeed>,
     message?: string
   ): string
   /** A file's text at a branch, tag or commit; undefined when there is none. */

@@ -20,8 +20,8 @@ const CreateCommit = z.object({
 })
 const TreeItem = z.object({
   path: z.string(),
-  mode: z.enum(['100644', '100755', '040000', '120000']),
-  type: z.enum(['blob', 'tree']).optional(),
+  mode: z.enum(['100644', '100755', '040000', '120000', '160000']),
+  type: z.enum(['blob', 'tree', 'commit']).optional(),
   sha: Sha.nullable().optional(),
   content: z.string().optional()
 })
@@ -138,6 +138,11 @@ function applyItem(
   if (item.mode === '040000') {
     if (item.sha === undefined || repo.git.tree(item.sha) === undefined) return 'Invalid tree info'
     for (const [inner, leaf] of repo.git.flatten(item.sha)) flat.set(`${path}/${inner}`, leaf)
+    return undefined
+  }
+  if (item.mode === '160000') {
+    if (item.sha === undefined || item.content !== undefined) return 'Invalid tree info'
+    flat.set(path, { mode: item.mode, sha: item.sha })
     return undefined
   }
   const sha = item.content === undefined ? item.sha : repo.git.putBlob(item.content)

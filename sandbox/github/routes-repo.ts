@@ -2,9 +2,11 @@ import { githubError, notFound, ok } from './reply.js'
 import type { Reply } from './reply.js'
 import type { RouteContext, RouteDefinition } from './router.js'
 import { collaboratorJson, repositoryJson } from './shapes-repo.js'
-import { contentEntryJson, fileJson } from './shapes-git.js'
-import { ensureUser, findUser, resolveCommitish } from './state.js'
-import type { Role } from './state.js'
+import { SUBMODULE_MODE, SYMLINK_MODE } from './git-store.js'
+import type { TreeEntry } from './git-store.js'
+import { contentEntryJson, fileJson, submoduleJson, symlinkJson } from './shapes-git.js'
+import { CONTENTS_LIST_LIMIT, ensureUser, findUser, resolveCommitish } from './state.js'
+import type { Role, SandboxRepo } from './state.js'
 
 /** The legacy `permission` GitHub reports for a role (`maintain` → write, `triage` → read). */
 const LEGACY: Record<Role, string> = {
@@ -36,20 +38,45 @@ function getPermission({ state, api, repo, params, docs }: RouteContext): Reply 
   })
 }
 
-/** A file (base64 content), a directory (array of entries) or 404. */
+/** Where a symlink at `path` points, as a path from the repository root; undefined outside it. */
+function symlinkTarget(repo: SandboxRepo, path: string, entry: TreeEntry): string | undefined {
+  const parts = path.split('/').slice(0, -1)
+  for (const part of (repo.git.blob(entry.sha)?.toString('utf8') ?? '').split('/')) {
+    if (part === '..') {
+      if (parts.pop() === undefined) return undefined
+    } else if (part !== '.' && part !== '') parts.push(part)
+  }
+  return parts.join('/')
+}
+
+/**
+ * A file (base64 content; none over 1 MB), a directory (array of at most 1,000 entries), a
+ * symlink, a submodule, or 404 — as on GitHub. A symlink to a file of the repository is served
+ * as that file, so its own type shows only in a listing of its directory (or in a tree).
+ */
 function getContent({ api, repo, params, url, docs }: RouteContext): Reply {
   const ref = url.searchParams.get('ref') ?? repo.defaultBranch
   const sha = resolveCommitish(repo, ref)
   if (sha === undefined) return githubError(404, `No commit found for the ref ${ref}`, docs)
+  const root = repo.git.commit(sha)?.tree ?? ''
   const path = (params.path ?? '').replace(/^\/+|\/+$/g, '')
-  const entry = repo.git.lookup(repo.git.commit(sha)?.tree ?? '', path)
+  const entry = repo.git.lookup(root, path)
   if (entry === undefined) return notFound(docs)
+  if (entry.mode === SUBMODULE_MODE) return ok(submoduleJson(api, repo, path, entry, ref))
+  if (entry.mode === SYMLINK_MODE) {
+    const targetPath = symlinkTarget(repo, path, entry)
+    const target = targetPath === undefined ? undefined : repo.git.lookup(root, targetPath)
+    if (targetPath === undefined || target?.type !== 'blob' || target.mode === SYMLINK_MODE) {
+      return ok(symlinkJson(api, repo, path, entry, ref))
+    }
+    return ok(fileJson(api, repo, targetPath, target, ref))
+  }
   if (entry.type === 'blob') return ok(fileJson(api, repo, path, entry, ref))
   const prefix = path === '' ? '' : `${path}/`
   return ok(
-    (repo.git.tree(entry.sha) ?? []).map(child =>
-      contentEntryJson(api, repo, `${prefix}${child.name}`, child, ref)
-    )
+    (repo.git.tree(entry.sha) ?? [])
+      .slice(0, CONTENTS_LIST_LIMIT)
+      .map(child => contentEntryJson(api, repo, `${prefix}${child.name}`, child, ref))
   )
 }
 

@@ -1,5 +1,7 @@
+import { SYMLINK_MODE } from './git-store.js'
 import type { TreeEntry } from './git-store.js'
 import { HTML_ROOT, nodeId } from './shapes-repo.js'
+import { CONTENTS_MAX_BYTES } from './state.js'
 import type { SandboxRepo } from './state.js'
 
 function repoApi(api: string, repo: SandboxRepo): string {
@@ -52,7 +54,11 @@ export function commitJson(api: string, repo: SandboxRepo, sha: string): Record<
   }
 }
 
-/** The `git-tree` shape; with `recursive`, every entry below the tree with its full path. */
+/**
+ * The `git-tree` shape; with `recursive`, every entry below the tree with its full path. Like
+ * GitHub, a recursive listing longer than the repository's `treeEntryLimit` is cut there and
+ * says `truncated: true`. Submodules are entries of type `commit` without size or url.
+ */
 export function treeJson(
   api: string,
   repo: SandboxRepo,
@@ -60,9 +66,11 @@ export function treeJson(
   recursive: boolean
 ): Record<string, unknown> {
   const base = repoApi(api, repo)
+  const limit = recursive ? repo.settings.treeEntryLimit : Infinity
   const entries: { path: string; entry: TreeEntry }[] = []
   const walk = (treeSha: string, prefix: string): void => {
     for (const entry of repo.git.tree(treeSha) ?? []) {
+      if (entries.length > limit) return
       entries.push({ path: `${prefix}${entry.name}`, entry })
       if (recursive && entry.type === 'tree') walk(entry.sha, `${prefix}${entry.name}/`)
     }
@@ -71,17 +79,25 @@ export function treeJson(
   return {
     sha,
     url: `${base}/git/trees/${sha}`,
-    tree: entries.map(({ path, entry }) => ({
+    tree: entries.slice(0, limit).map(({ path, entry }) => ({
       path,
       mode: entry.mode,
       type: entry.type,
       sha: entry.sha,
       ...(entry.type === 'blob'
         ? { size: repo.git.blob(entry.sha)?.length ?? 0, url: `${base}/git/blobs/${entry.sha}` }
-        : { url: `${base}/git/trees/${entry.sha}` })
+        : entry.type === 'tree'
+          ? { url: `${base}/git/trees/${entry.sha}` }
+          : {})
     })),
-    truncated: false
+    truncated: entries.length > limit
   }
+}
+
+/** What the contents API calls an entry: submodules are `file` in listings, as on GitHub. */
+function contentType(entry: TreeEntry): 'dir' | 'file' | 'symlink' {
+  if (entry.type === 'tree') return 'dir'
+  return entry.mode === SYMLINK_MODE ? 'symlink' : 'file'
 }
 
 /** The contents shape of one entry (without `content`), as directory listings hold them. */
@@ -93,7 +109,7 @@ export function contentEntryJson(
   ref: string
 ): Record<string, unknown> {
   const base = repoApi(api, repo)
-  const type = entry.type === 'tree' ? 'dir' : 'file'
+  const type = contentType(entry)
   const self = `${base}/contents/${path}?ref=${encodeURIComponent(ref)}`
   const git = `${base}/git/${entry.type === 'tree' ? 'trees' : 'blobs'}/${entry.sha}`
   const html = `${HTML_ROOT}/${repo.owner}/${repo.name}/${entry.type}/${ref}/${path}`
@@ -105,7 +121,7 @@ export function contentEntryJson(
     name: path.split('/').pop() ?? path,
     path,
     sha: entry.sha,
-    size: type === 'file' ? (repo.git.blob(entry.sha)?.length ?? 0) : 0,
+    size: entry.type === 'blob' ? (repo.git.blob(entry.sha)?.length ?? 0) : 0,
     url: self,
     html_url: html,
     git_url: git,
@@ -115,7 +131,10 @@ export function contentEntryJson(
   }
 }
 
-/** The `content-file` shape: the entry plus its content in base64, wrapped at 60 characters. */
+/**
+ * The `content-file` shape: the entry plus its content in base64, wrapped at 60 characters. A
+ * file over 1 MB comes without content (`encoding: "none"`, `content: ""`), as on GitHub.
+ */
 export function fileJson(
   api: string,
   repo: SandboxRepo,
@@ -123,11 +142,42 @@ export function fileJson(
   entry: TreeEntry,
   ref: string
 ): Record<string, unknown> {
-  const encoded = (repo.git.blob(entry.sha) ?? Buffer.alloc(0)).toString('base64')
+  const blob = repo.git.blob(entry.sha) ?? Buffer.alloc(0)
+  const listed = contentEntryJson(api, repo, path, entry, ref)
+  if (blob.length > CONTENTS_MAX_BYTES) return { ...listed, content: '', encoding: 'none' }
+  const encoded = blob.toString('base64')
   const wrapped = encoded.replace(/(.{60})/g, '$1\n')
   return {
-    ...contentEntryJson(api, repo, path, entry, ref),
+    ...listed,
     content: wrapped.endsWith('\n') || wrapped === '' ? wrapped : `${wrapped}\n`,
     encoding: 'base64'
+  }
+}
+
+/** The `content-symlink` shape of a symlink whose target is not a file of the repository. */
+export function symlinkJson(
+  api: string,
+  repo: SandboxRepo,
+  path: string,
+  entry: TreeEntry,
+  ref: string
+): Record<string, unknown> {
+  const target = repo.git.blob(entry.sha)?.toString('utf8') ?? ''
+  return { ...contentEntryJson(api, repo, path, entry, ref), type: 'symlink', target }
+}
+
+/** The `content-submodule` shape. */
+export function submoduleJson(
+  api: string,
+  repo: SandboxRepo,
+  path: string,
+  entry: TreeEntry,
+  ref: string
+): Record<string, unknown> {
+  return {
+    ...contentEntryJson(api, repo, path, entry, ref),
+    type: 'submodule',
+    download_url: null,
+    submodule_git_url: `https://github.com/${repo.owner}/${path.split('/').pop() ?? path}.git`
   }
 }

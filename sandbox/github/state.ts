@@ -84,7 +84,17 @@ export interface RepoSettings {
   actionsCanCreatePullRequests: boolean
   /** How many label requests on a new pull request answer 422 before one succeeds. */
   labelLagAfterPullCreate: number
+  /**
+   * The most entries one tree listing returns before GitHub cuts it and says `truncated: true`
+   * (GitHub: 100,000 entries or 7 MB; tests lower it to reach the cut cheaply).
+   */
+  treeEntryLimit: number
 }
+
+/** The most entries the contents API lists of one directory, as on GitHub. */
+export const CONTENTS_LIST_LIMIT = 1_000
+/** Files larger than this are served by the contents API without content (`encoding: "none"`). */
+export const CONTENTS_MAX_BYTES = 1_048_576
 
 /** One repository with its git data, issues, pulls and people. */
 export interface SandboxRepo {

@@ -1,18 +1,19 @@
-import type { GitHubApi, RepoRef } from '../github/client.js'
-import { getBranchHead } from '../github/refs.js'
 import type { MissionFromTicketResult, ProjectIdentity } from '../origin/models.js'
 import type { SaasClient } from '../saas/client.js'
 import { describeError } from './delivery.js'
 import { missionOriginBoundEvent, missionOriginBoundEventId, nodeIdFor } from './envelope.js'
-import { createGitHubOutboxStore } from './outbox-github.js'
 import { drainOutbox, emitWithOutbox } from './outbox.js'
-import type { OutboxLog } from './outbox.js'
+import type { OutboxLog, OutboxStore } from './outbox.js'
 import { UUID_PATTERN } from './uuid5.js'
 
-/** What the emitter needs: the repository, both clients, a log, a clock and an id source. */
+/** What the emitter needs: the repository's outbox and branches, the SaaS, a log and a clock. */
 export interface EmitterDeps {
-  github: GitHubApi
-  repo: RepoRef
+  /** `owner/name` of the repository the events are about. */
+  repoSlug: string
+  /** Where undelivered events wait between runs. */
+  store: OutboxStore
+  /** The commit a branch points at; null when there is no such branch. */
+  branchHead(branch: string): Promise<string | null>
   saas: Pick<SaasClient, 'sendEvents' | 'privateTeamspaceId'>
   /** The SaaS's normalised origin, for the envelope's `binding_audience`. */
   saasOrigin: string
@@ -37,17 +38,16 @@ export function noProjectNote(missionSlug: string): string {
 
 /** The emitter of one run (only built when the `emit-events` input is on). */
 export function createMissionEventEmitter(deps: EmitterDeps): MissionEventEmitter {
-  const { github, repo, log } = deps
+  const { log, repoSlug } = deps
   const outbox = {
     saas: deps.saas,
-    store: createGitHubOutboxStore(github, repo, { log }),
+    store: deps.store,
     log,
     now: () => deps.nowMs(),
     note: (text: string) => {
       deps.note(text)
     }
   }
-  const repoSlug = `${repo.owner}/${repo.repo}`
   return {
     async drain() {
       await drainOutbox(outbox)
@@ -62,7 +62,7 @@ export function createMissionEventEmitter(deps: EmitterDeps): MissionEventEmitte
       }
       try {
         const [headCommitSha, teamSlug] = await Promise.all([
-          mission.commitSha ?? getBranchHead(github, repo, mission.branch),
+          mission.commitSha ?? deps.branchHead(mission.branch),
           deps.saas.privateTeamspaceId()
         ])
         const event = missionOriginBoundEvent({

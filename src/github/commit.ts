@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { GitHubApi, RepoRef } from './client.js'
 import { attempt, parseAnswer } from './errors.js'
 import { moveBranch } from './refs.js'
+import { settled } from './settle.js'
 
 /** One file of a commit: its new text, or null to delete it. */
 export interface FileChange {
@@ -28,11 +29,13 @@ const TreeAnswer = z.object({ sha: Sha })
 export async function getCommitTree(api: GitHubApi, repo: RepoRef, sha: string): Promise<string> {
   const call = { action: `read the commit ${sha.slice(0, 12)}`, permission: 'contents: read' }
   const commit = await attempt(call, () =>
-    api.request('GET /repos/{owner}/{repo}/git/commits/{commit_sha}', {
-      owner: repo.owner,
-      repo: repo.repo,
-      commit_sha: sha
-    })
+    settled(['not-found'], () =>
+      api.request('GET /repos/{owner}/{repo}/git/commits/{commit_sha}', {
+        owner: repo.owner,
+        repo: repo.repo,
+        commit_sha: sha
+      })
+    )
   )
   return parseAnswer(CommitAnswer, commit.data, call).tree.sha
 }
@@ -44,6 +47,7 @@ export type CommitObjectRequest = Omit<CommitRequest, 'branch'>
  * Writes `files` as one commit object on top of `parentSha`: a tree on top of the parent
  * commit's tree (inline contents, mode 100644), then the commit. No branch moves; returns the
  * new commit's id, for a branch to be created at (so a branch is never seen without its files).
+ * Each step retries GitHub's brief "not visible yet" answers about what the step before wrote.
  */
 export async function createCommit(
   api: GitHubApi,
@@ -54,28 +58,33 @@ export async function createCommit(
   const owner = { owner: repo.owner, repo: repo.repo }
   const baseTree = request.baseTreeSha ?? (await getCommitTree(api, repo, request.parentSha))
   const tree = await attempt(call, () =>
-    api.request('POST /repos/{owner}/{repo}/git/trees', {
-      ...owner,
-      base_tree: baseTree,
-      tree: request.files.map(file =>
-        file.content === null
-          ? { path: file.path, mode: '100644' as const, type: 'blob' as const, sha: null }
-          : {
-              path: file.path,
-              mode: '100644' as const,
-              type: 'blob' as const,
-              content: file.content
-            }
-      )
-    })
+    settled(['tree'], () =>
+      api.request('POST /repos/{owner}/{repo}/git/trees', {
+        ...owner,
+        base_tree: baseTree,
+        tree: request.files.map(file =>
+          file.content === null
+            ? { path: file.path, mode: '100644' as const, type: 'blob' as const, sha: null }
+            : {
+                path: file.path,
+                mode: '100644' as const,
+                type: 'blob' as const,
+                content: file.content
+              }
+        )
+      })
+    )
   )
+  const treeSha = parseAnswer(TreeAnswer, tree.data, call).sha
   const commit = await attempt(call, () =>
-    api.request('POST /repos/{owner}/{repo}/git/commits', {
-      ...owner,
-      message: request.message,
-      tree: parseAnswer(TreeAnswer, tree.data, call).sha,
-      parents: [request.parentSha]
-    })
+    settled(['tree', 'object'], () =>
+      api.request('POST /repos/{owner}/{repo}/git/commits', {
+        ...owner,
+        message: request.message,
+        tree: treeSha,
+        parents: [request.parentSha]
+      })
+    )
   )
   return parseAnswer(CommitAnswer, commit.data, call).sha
 }

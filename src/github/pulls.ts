@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { KittyError } from '../errors.js'
 import type { GitHubApi, RepoRef } from './client.js'
 import { attempt, isGitHubFailure, parseAnswer } from './errors.js'
+import { settled } from './settle.js'
 
 /** A pull request as kitty-origin reports it. */
 export interface PullRequestRef {
@@ -135,7 +136,8 @@ async function addLabels(
 
 /**
  * Opens a pull request from `head` into `base` and labels it. A pull request that already
- * exists for the branch (a re-run) is found and returned instead. GitHub refusing the Actions
+ * exists for the branch (a re-run) is found and returned instead. GitHub's brief "No commits
+ * between" right after the branch's commit is tried again. GitHub refusing the Actions
  * token (repository setting) or a missing `pull-requests: write` is a KittyError naming the fix.
  */
 export async function openPullRequest(
@@ -149,15 +151,17 @@ export async function openPullRequest(
     call,
     async () =>
       (
-        await api.request('POST /repos/{owner}/{repo}/pulls', {
-          owner: repo.owner,
-          repo: repo.repo,
-          head: request.head,
-          base: request.base,
-          title: request.title,
-          body: request.body,
-          draft: request.draft
-        })
+        await settled(['no-commits'], () =>
+          api.request('POST /repos/{owner}/{repo}/pulls', {
+            owner: repo.owner,
+            repo: repo.repo,
+            head: request.head,
+            base: request.base,
+            title: request.title,
+            body: request.body,
+            draft: request.draft
+          })
+        )
       ).data,
     error => (isGitHubFailure(error, 422, /already exists/i) ? null : undefined)
   )

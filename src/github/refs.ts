@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { KittyError } from '../errors.js'
 import type { GitHubApi, RepoRef } from './client.js'
 import { attempt, isGitHubFailure, parseAnswer, toGitHubError } from './errors.js'
+import { settled } from './settle.js'
 
 const RefAnswer = z.object({ object: z.object({ sha: z.string().regex(/^[0-9a-f]{40}$/) }) })
 
@@ -81,6 +82,7 @@ export async function deleteBranch(
 /**
  * Moves a branch forward to `sha`, never by force: when someone pushed to the branch in the
  * meantime (so `sha` does not descend from its head), nothing changes and this is an error.
+ * A branch or commit just created that GitHub does not show yet is tried again briefly.
  */
 export async function moveBranch(
   api: GitHubApi,
@@ -90,13 +92,15 @@ export async function moveBranch(
 ): Promise<void> {
   const call = { action: `update the branch ${branch}`, permission: 'contents: write' }
   try {
-    await api.request('PATCH /repos/{owner}/{repo}/git/refs/{ref}', {
-      owner: repo.owner,
-      repo: repo.repo,
-      ref: `heads/${branch}`,
-      sha,
-      force: false
-    })
+    await settled(['ref', 'object'], () =>
+      api.request('PATCH /repos/{owner}/{repo}/git/refs/{ref}', {
+        owner: repo.owner,
+        repo: repo.repo,
+        ref: `heads/${branch}`,
+        sha,
+        force: false
+      })
+    )
   } catch (error) {
     if (!isGitHubFailure(error, 422, NOT_FAST_FORWARD)) throw toGitHubError(error, call)
     throw new KittyError(

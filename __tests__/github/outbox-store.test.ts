@@ -4,16 +4,16 @@ import {
   createGitHubOutboxStore,
   OUTBOX_README,
   OUTBOX_README_PATH
-} from '../../src/events/outbox-github.js'
-import type { GitHubOutboxOptions } from '../../src/events/outbox-github.js'
+} from '../../src/github/outbox-store.js'
+import type { GitHubOutboxOptions } from '../../src/github/outbox-store.js'
 import { KittyError } from '../../src/errors.js'
 import type { GitHub, GitHubApi } from '../../src/github/client.js'
 import { commitFiles } from '../../src/github/commit.js'
 import { startSandboxGitHub } from '../../sandbox/github/server.js'
 import type { SandboxGitHub } from '../../sandbox/github/server.js'
-import { nthEvent, queued, recordingLog } from './fakes.js'
-import type { RecordingLog } from './fakes.js'
-import { gitHubClientFor, intercepted, seen, WEBAPP } from './sandboxes.js'
+import { nthEvent, queued, recordingLog } from '../events/fakes.js'
+import type { RecordingLog } from '../events/fakes.js'
+import { gitHubClientFor, intercepted, seen, WEBAPP } from '../events/sandboxes.js'
 
 const REF = 'refs/heads/kitty-origin/outbox'
 let gh: SandboxGitHub
@@ -165,7 +165,7 @@ describe('the GitHub outbox store', () => {
       {
         level: 'warning',
         message: expect.stringContaining(
-          `${nthEvent(5).event_id}.json is not an outbox entry kitty-origin can read (not a file)`
+          `${nthEvent(5).event_id}.json is not an outbox entry kitty-origin can read (a directory, not a file)`
         )
       }
     ])

@@ -1,12 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises'
 import { z } from 'zod'
 import { KittyError } from '../errors.js'
-import type { GitHubApi, RepoRef } from '../github/client.js'
-import { commitFiles } from '../github/commit.js'
-import type { FileChange } from '../github/commit.js'
-import { attempt, isGitHubFailure, parseAnswer } from '../github/errors.js'
-import { createBranch, deleteBranch, getBranchHead } from '../github/refs.js'
-import { listDirectory, readTextFile } from '../github/repo.js'
 import {
   eventIdOfFile,
   OUTBOX_BRANCH,
@@ -14,9 +8,17 @@ import {
   outboxPath,
   parseOutboxEntry,
   serializeOutboxEntry
-} from './outbox-entry.js'
-import type { OutboxEntry } from './outbox-entry.js'
-import type { OutboxLog, OutboxStore } from './outbox.js'
+} from '../events/outbox-entry.js'
+import type { OutboxEntry } from '../events/outbox-entry.js'
+import type { OutboxLog, OutboxStore } from '../events/outbox.js'
+import type { GitHubApi, RepoRef } from './client.js'
+import { commitFiles } from './commit.js'
+import type { FileChange } from './commit.js'
+import { attempt, isGitHubFailure, parseAnswer } from './errors.js'
+import { createBranch, deleteBranch, getBranchHead } from './refs.js'
+import { readTextFile } from './repo.js'
+import { listTreeRecursive } from './trees.js'
+import type { TreeEntryKind } from './trees.js'
 
 /** The note at the root of the outbox branch, for whoever finds it in the branch list. */
 export const OUTBOX_README_PATH = 'README.md'
@@ -63,10 +65,23 @@ interface Snapshot {
   head: string
   /** Every name under `events/` at `head`. */
   names: string[]
+  /** The same names with what each is (a file, or a directory, symlink or submodule). */
+  entries: { name: string; kind: TreeEntryKind }[]
 }
 
+const KIND_WORDS: Record<Exclude<TreeEntryKind, 'file'>, string> = {
+  dir: 'a directory',
+  symlink: 'a symlink',
+  submodule: 'a submodule'
+}
+
+/** How many entry files are read at once. */
+const READ_CONCURRENCY = 10
+
 /**
- * The outbox on the `kitty-origin/outbox` branch, written with the Git Data API. The branch is
+ * The outbox on the `kitty-origin/outbox` branch, written with the Git Data API and listed with
+ * the Git trees API (complete however many events wait: the contents API would stop at 1,000,
+ * and an event left out of a listing would be lost to the drain). The branch is
  * an orphan (its first commit has no parent and holds only this README and `events/`), so it
  * never shows a diff against the default branch and carries no workflow files. Writes are
  * commits on the head just read, moved without force; a write that loses a race re-reads and
@@ -86,14 +101,23 @@ export function createGitHubOutboxStore(
   async function snapshot(): Promise<Snapshot | null> {
     const head = await getBranchHead(github, repo, OUTBOX_BRANCH)
     if (head === null) return null
-    const names = await listDirectory(github, repo, OUTBOX_EVENTS_DIR, head)
-    return { head, names: names ?? [] }
+    const prefix = `${OUTBOX_EVENTS_DIR}/`
+    const entries = ((await listTreeRecursive(github, repo, head)) ?? [])
+      .map(item => ({ name: item.path.slice(prefix.length), kind: item.kind, path: item.path }))
+      .filter(entry => entry.path.startsWith(prefix) && !entry.name.includes('/'))
+      .map(({ name, kind }) => ({ name, kind }))
+      .sort((a, b) => (a.name < b.name ? -1 : 1))
+    return { head, names: entries.map(entry => entry.name), entries }
   }
 
   /** The entry in a file of `events/`, or why it is not one. */
-  async function readEntry(name: string, head: string): Promise<OutboxEntry | string> {
+  async function readEntry(
+    { name, kind }: Snapshot['entries'][number],
+    head: string
+  ): Promise<OutboxEntry | string> {
     const id = eventIdOfFile(name)
     if (id === null) return 'not an event file'
+    if (kind !== 'file') return `${KIND_WORDS[kind]}, not a file`
     const text = await readTextFile(github, repo, `${OUTBOX_EVENTS_DIR}/${name}`, head)
     const parsed = parseOutboxEntry(text ?? '')
     if (!parsed.ok) return text === null ? 'not a file' : parsed.problem
@@ -192,9 +216,18 @@ export function createGitHubOutboxStore(
     async list() {
       const current = await snapshot()
       if (current === null) return null
-      const read = await Promise.all(
-        current.names.map(async name => ({ name, entry: await readEntry(name, current.head) }))
-      )
+      const read: { name: string; entry: OutboxEntry | string }[] = []
+      for (let at = 0; at < current.entries.length; at += READ_CONCURRENCY) {
+        const batch = current.entries.slice(at, at + READ_CONCURRENCY)
+        read.push(
+          ...(await Promise.all(
+            batch.map(async file => ({
+              name: file.name,
+              entry: await readEntry(file, current.head)
+            }))
+          ))
+        )
+      }
       const entries: OutboxEntry[] = []
       for (const { name, entry } of read) {
         if (typeof entry !== 'string') {
