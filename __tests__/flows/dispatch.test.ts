@@ -128,7 +128,8 @@ describe('workflow_dispatch with confirm', () => {
     )
     expect(report.error).toEqual({
       code: 'github-error',
-      message: 'The base branch release does not exist; set the base-branch input.'
+      message:
+        'The branch release does not exist in this repository, so kitty-origin could not read .kittify/config.yaml; create it or check the base-branch input.'
     })
     expect(bot.saasCalls(BIND)).toBe(0)
     expect(missionBranches()).toEqual([])

@@ -38,8 +38,7 @@ describe('readTextFile', () => {
 
   it.each([
     ['a path with nothing there', 'nope/missing.md', 'main'],
-    ['a directory', 'kitty-specs', 'main'],
-    ['a branch that does not exist', 'README.md', 'no-such-branch']
+    ['a directory', 'kitty-specs', 'main']
   ])('answers null for %s', async (_name, path, ref) => {
     await expect(readTextFile(sandbox.client, WEBAPP, path, ref)).resolves.toBeNull()
   })

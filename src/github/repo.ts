@@ -2,9 +2,14 @@ import { z } from 'zod'
 import { KittyError } from '../errors.js'
 import type { GitHubApi, RepoRef } from './client.js'
 import { attempt, isGitHubFailure, parseAnswer } from './errors.js'
+import { listTreeEntries, treeEntryAt } from './trees.js'
+import type { TreeEntryKind } from './trees.js'
 
-/** The kinds of directory entry the contents API reports. */
-export type EntryType = 'file' | 'dir' | 'symlink' | 'submodule'
+/** The kinds of directory entry: a file, a directory, a symlink or a submodule. */
+export type EntryType = TreeEntryKind
+
+/** The contents API lists at most this many entries of a directory (GitHub's limit). */
+export const CONTENTS_LIST_LIMIT = 1_000
 
 const ContentsAnswer = z.union([
   z.array(z.object({ name: z.string(), type: z.string() })),
@@ -12,7 +17,13 @@ const ContentsAnswer = z.union([
 ])
 type ContentsAnswer = z.infer<typeof ContentsAnswer>
 
-/** A file (object) or directory (array) at `ref`; null when GitHub has nothing there (404). */
+/** GitHub's 404 when the ref itself (not the path) does not exist. */
+const NO_SUCH_REF = /no commit found for the ref/i
+
+/**
+ * A file (object) or directory (array) at `ref`; null when GitHub has nothing at that path
+ * (404). A ref that does not exist is an error that names it: "nothing there" would be wrong.
+ */
 async function getContents(
   api: GitHubApi,
   repo: RepoRef,
@@ -32,7 +43,19 @@ async function getContents(
           ref
         })
       ).data,
-    error => (isGitHubFailure(error, 404) ? null : undefined)
+    error => {
+      if (isGitHubFailure(error, 404, NO_SUCH_REF)) {
+        throw new KittyError(
+          'github-error',
+          /^[0-9a-f]{40}$/.test(ref)
+            ? `The commit ${ref.slice(0, 12)} does not exist in this repository, so kitty-origin could not ${action}; re-run the job.`
+            : `The branch ${ref} does not exist in this repository, so kitty-origin could not ${action}; create it or check the base-branch input.`,
+          `GitHub answered 404: No commit found for the ref ${ref}`,
+          { cause: error }
+        )
+      }
+      return isGitHubFailure(error, 404) ? null : undefined
+    }
   )
   return data === null ? null : parseAnswer(ContentsAnswer, data, call)
 }
@@ -61,7 +84,9 @@ export async function readTextFile(
 
 /**
  * The names of a directory's entries at `ref`, sorted; with `only`, just the entries of that
- * kind (e.g. `'dir'`). Null when there is no directory at that path.
+ * kind (e.g. `'dir'`). Null when there is no directory at that path. One contents request while
+ * the directory is small; when it has as many entries as the contents API lists at most
+ * (1,000, so it may have been cut), the directory is read whole with the Git trees API.
  */
 export async function listDirectory(
   api: GitHubApi,
@@ -73,8 +98,14 @@ export async function listDirectory(
   const action = `list ${path === '' ? 'the repository' : path}`
   const contents = await getContents(api, repo, path, ref, action)
   if (!Array.isArray(contents)) return null
-  return contents
-    .filter(entry => only === undefined || entry.type === only)
+  let entries = contents.map(entry => ({ name: entry.name, kind: entry.type }))
+  if (contents.length >= CONTENTS_LIST_LIMIT) {
+    const directory = await treeEntryAt(api, repo, ref, path)
+    const whole = directory?.kind === 'dir' ? await listTreeEntries(api, repo, directory.sha) : null
+    entries = (whole ?? []).map(entry => ({ name: entry.path, kind: entry.kind }))
+  }
+  return entries
+    .filter(entry => only === undefined || entry.kind === only)
     .map(entry => entry.name)
     .sort()
 }

@@ -1,0 +1,34 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { startBot } from './harness.js'
+import type { BotHarness } from './harness.js'
+
+let bot: BotHarness
+beforeEach(async () => {
+  bot = await startBot()
+})
+afterEach(async () => {
+  await bot.close()
+})
+
+describe('a base-branch input that names no branch', () => {
+  it('says so and names the branch on start-from, not "No tracker bound"', async () => {
+    const report = await bot.say('ana', '/kitty start-from WEB-123', { 'base-branch': 'release/9' })
+    expect(report.state).toBe('failed')
+    expect(report.error?.code).toBe('github-error')
+    expect(report.error?.message).toContain(
+      'The branch release/9 does not exist in this repository'
+    )
+    expect(report.error?.message).not.toContain('No tracker bound')
+    expect(bot.botBodies().at(-1)).toContain('release/9 does not exist')
+  })
+
+  it('says so and names the branch on a dispatch that reads the binding from the repository', async () => {
+    const report = await bot.dispatch(
+      'ana',
+      { query: 'WEB-123', confirm: 'WEB-123' },
+      { 'base-branch': 'release/9' }
+    )
+    expect(report.error?.message).toContain('release/9 does not exist')
+    expect(report.error?.message).not.toContain('No tracker bound')
+  })
+})
