@@ -16,6 +16,7 @@ import { listPullRequestFiles, MAX_LISTED_PULL_FILES } from './github/pull-files
 import { gitHubConversation, gitHubRepository } from './github/ports.js'
 import { getBranchHead } from './github/refs.js'
 import { readTextFile } from './github/repo.js'
+import { listTreeEntries, listTreeRecursive, treeEntryAt } from './github/trees.js'
 import type { Inputs } from './inputs.js'
 import { requireSaasInputs } from './inputs.js'
 import type { Log } from './log.js'
@@ -166,6 +167,9 @@ export function verifyPorts(
       return { files, complete: files.length < MAX_LISTED_PULL_FILES }
     },
     readFile: (path, ref) => readTextFile(github, repo, path, ref),
+    entryAt: (ref, path) => treeEntryAt(github, repo, ref, path),
+    listTree: (sha, recursive) =>
+      recursive ? listTreeRecursive(github, repo, sha) : listTreeEntries(github, repo, sha),
     ...(saas === undefined ? {} : { saas }),
     annotations: options.annotations ?? { error: core.error, notice: core.notice },
     log: runnerLog

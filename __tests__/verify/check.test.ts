@@ -147,7 +147,7 @@ describe('checkMeta', () => {
     ['a JSON array', '[]\n', 'meta.json is not a JSON object.'],
     ['JSON null', 'null\n', 'meta.json is not a JSON object.']
   ])('refuses %s with parseMeta’s sentence on line 1', (_name, text, message) => {
-    expect(checkMeta(DIR, text, HEAD)).toEqual({
+    expect(checkMeta(DIR, text, HEAD)).toMatchObject({
       hasOrigin: true,
       meta: null,
       problems: [{ message, line: 1 }]
@@ -167,14 +167,57 @@ describe('checkMeta', () => {
   it.each([
     ['absent', canonicalWith(m => delete m.origin_ticket)],
     ['null', canonicalWith(m => (m.origin_ticket = null))]
-  ])('reports an origin_ticket that is %s as no origin, checking nothing else', (_name, text) => {
-    expect(
-      checkMeta('elsewhere', text.replace('"flattened"', '"zzz": 1, "flattened"'), HEAD)
-    ).toEqual({
+  ])('reports an origin_ticket that is %s as no origin, with its id', (_name, text) => {
+    expect(checkMeta(DIR, text, HEAD)).toEqual({
       hasOrigin: false,
       meta: null,
+      missionId: '01M0M9D8R83DDKSZ62QKGV3YW0',
+      origin: null,
       problems: []
     })
+  })
+
+  it.each([
+    [
+      'an invalid slug',
+      (m: Record<string, unknown>) => (m.slug = 'Web_123-01M0M9D8'),
+      'meta.json has slug Web_123-01M0M9D8, which is neither NNN-<slug> nor <slug>-<mid8>.'
+    ],
+    [
+      'a mission_id that is no ULID',
+      (m: Record<string, unknown>) => (m.mission_id = '01M0M9D8-not-a-ulid-at-all'),
+      'meta.json has mission_id 01M0M9D8-not-a-ulid-at-all, not a ULID.'
+    ],
+    [
+      'a required key missing',
+      (m: Record<string, unknown>) => delete m.target_branch,
+      'meta.json has a missing or mistyped target_branch.'
+    ]
+  ])(
+    'holds a meta.json without origin_ticket to every other rule: %s',
+    (_name, change, message) => {
+      const text = canonicalWith(m => {
+        delete m.origin_ticket
+        change(m)
+      })
+      expect(checkMeta(DIR, text, HEAD)).toMatchObject({
+        hasOrigin: false,
+        problems: [{ message, line: 1 }]
+      })
+    }
+  )
+
+  it('holds a meta.json without origin_ticket to canonical bytes and its directory', () => {
+    const text = canonicalWith(m => delete m.origin_ticket)
+    const problems = checkMeta(
+      'elsewhere',
+      text.replace('"flattened"', '"zzz": 1, "flattened"'),
+      HEAD
+    ).problems
+    expect(problems.map(problem => problem.message)).toEqual([
+      expect.stringContaining("not in spec-kitty's canonical form"),
+      'meta.json has mission_slug web-123-01M0M9D8, but it lives in kitty-specs/elsewhere/.'
+    ])
   })
 })
 

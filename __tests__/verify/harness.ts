@@ -1,3 +1,4 @@
+import type { FileSeed } from '../../sandbox/github/helpers.js'
 import { readInputs } from '../../src/inputs.js'
 import { openPullRequest } from '../../src/github/pulls.js'
 import type { RunReport } from '../../src/report.js'
@@ -15,7 +16,7 @@ export interface VerifyHarness {
   /** Every annotation the verifications wrote, in order. */
   annotations: Annotation[]
   /** Pushes a commit of `files` to a new branch off main and opens a pull request for it. */
-  openPull(branch: string, files: Record<string, string | null>): Promise<number>
+  openPull(branch: string, files: Record<string, FileSeed>): Promise<number>
   /**
    * Verifies a pull request at its head for a recorded `pull_request` event, with the sandbox
    * SaaS unless `inputs` blank its inputs. With `env` (e.g. proxy variables) the run builds its

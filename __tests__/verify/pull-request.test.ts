@@ -1,12 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
-import { buildMeta, serializeMeta } from '../../src/mission/meta.js'
-import { pythonJsonPretty } from '../../src/mission/python-json.js'
-import type { JsonValue } from '../../src/mission/python-json.js'
 import { verifyPullRequest } from '../../src/verify/pull-request.js'
 import type { VerifyPorts } from '../../src/verify/ports.js'
 import { ANNOTATION_TITLE } from '../../src/verify/render.js'
 import { LINEAR_TEAM_ID } from '../../sandbox/github/seed.js'
 import { startRecordingProxy } from '../../sandbox/proxy.js'
+import { metaText, MISSION_SLUG } from './fixtures.js'
 import { startVerify } from './harness.js'
 import type { VerifyHarness } from './harness.js'
 
@@ -19,33 +17,9 @@ afterEach(async () => {
 })
 
 const SEARCH = '/api/v1/tracker/issue-search/'
-const SLUG = 'web-123-01JFK3Q8'
+const SLUG = MISSION_SLUG
 const DIR = `kitty-specs/${SLUG}`
 const NO_SAAS = { 'saas-url': '', 'saas-token': '' }
-
-/** meta.json of a mission started from the sandbox SaaS's WEB-123, canonical unless changed. */
-function metaText(change?: (meta: Record<string, unknown>) => void): string {
-  const meta = buildMeta({
-    missionId: '01JFK3Q8ZT5N2M4V6X8R0C1B3D',
-    names: { missionSlug: SLUG, branch: `kitty-origin/${SLUG}` },
-    ticket: { title: 'Add Clerk auth' },
-    originTicket: {
-      external_issue_id: '3f0c2a9e-8d41-4c5b-b6f7-1e2d3c4b5a69',
-      external_issue_key: 'WEB-123',
-      external_issue_url: 'https://linear.app/acme/issue/WEB-123/add-clerk-auth',
-      provider: 'linear',
-      resource_id: LINEAR_TEAM_ID,
-      resource_type: 'linear_team',
-      title: 'Add Clerk auth'
-    },
-    missionType: 'software-dev',
-    nowMs: Date.UTC(2026, 0, 5, 10)
-  })
-  if (change === undefined) return serializeMeta(meta)
-  const raw = JSON.parse(serializeMeta(meta)) as Record<string, unknown>
-  change(raw)
-  return pythonJsonPretty(raw as JsonValue) + '\n'
-}
 
 function missionPull(meta: string, dir = DIR): Promise<number> {
   return harness.openPull(`kitty-origin/${dir.split('/')[1]}`, {
@@ -229,7 +203,9 @@ describe('a mission pull request', () => {
   it('names only the failing mission when a pull request holds a good and a bad one', async () => {
     const number = await harness.openPull('feature/two', {
       [`${DIR}/meta.json`]: metaText(),
-      'kitty-specs/web-123-copy/meta.json': metaText()
+      'kitty-specs/web-123-copy/meta.json': metaText(meta => {
+        meta.mission_id = '01JFK3Q9ZT5N2M4V6X8R0C1B3D'
+      })
     })
     const report = await harness.verify(number)
     expect(report.error?.message).toBe(
@@ -272,13 +248,23 @@ describe('a mission without origin_ticket', () => {
     ])
   })
 
-  it('covers a mission spec-kitty made itself (the seeded legacy one) when a PR edits it', async () => {
+  it('holds it to every structural rule: the seeded legacy one fails when a PR edits it', async () => {
     const number = await harness.openPull('feature/legacy', {
       'kitty-specs/001-legacy-import/spec.md': '# Legacy import\n\nMore detail.\n'
     })
-    const report = await harness.verify(number)
-    expect(report.state).toBe('verified')
-    expect(harness.annotations.map(annotation => annotation.level)).toEqual(['notice'])
+    const report = await harness.verify(number, NO_SAAS)
+    expect(report.state).toBe('verify-failed')
+    expect(harness.annotations).toEqual([
+      {
+        level: 'error',
+        message: expect.stringMatching(/^kitty-specs\/001-legacy-import\/: meta\.json has /),
+        properties: {
+          title: ANNOTATION_TITLE,
+          file: 'kitty-specs/001-legacy-import/meta.json',
+          startLine: 1
+        }
+      }
+    ])
   })
 })
 
@@ -352,6 +338,8 @@ describe('verifyPullRequest', () => {
       listChangedFiles: () =>
         Promise.resolve({ files: [{ path: 'docs/a.md', status: 'added' }], complete: false }),
       readFile: () => Promise.resolve(null),
+      entryAt: () => Promise.resolve(null),
+      listTree: () => Promise.resolve(null),
       annotations: { error: () => undefined, notice: () => undefined },
       log: { info: () => undefined, warning: message => warnings.push(message) }
     }

@@ -9,6 +9,7 @@ import type { Scenario } from '../../sandbox/scenario.js'
 import { parseFileCommand } from '../../sandbox/workflow-commands.js'
 import { openPullRequest } from '../../src/github/pulls.js'
 import { clientFor } from '../github/sandbox-client.js'
+import { metaText, MISSION_SLUG } from './fixtures.js'
 
 let dir: string
 let scenario: Scenario
@@ -105,8 +106,8 @@ describe('run on a pull_request event', () => {
   })
 
   it('passes without any SaaS input, writing a notice for a mission without origin', async () => {
-    const path = await pullRequestEventFile('feature/legacy', {
-      'kitty-specs/001-legacy-import/spec.md': '# Legacy import\n\nMore.\n'
+    const path = await pullRequestEventFile(`kitty/mission-${MISSION_SLUG}`, {
+      [`kitty-specs/${MISSION_SLUG}/meta.json`]: metaText(meta => delete meta.origin_ticket)
     })
     await run({
       GITHUB_EVENT_NAME: 'pull_request',
@@ -116,11 +117,11 @@ describe('run on a pull_request event', () => {
     expect(outputs().state).toBe('verified')
     expect(process.exitCode).toBeUndefined()
     expect(stdout.join('')).toContain(
-      '::notice title=kitty-origin%3A mission provenance,file=kitty-specs/001-legacy-import/meta.json,line=1::'
+      `::notice title=kitty-origin%3A mission provenance,file=kitty-specs/${MISSION_SLUG}/meta.json,line=1::`
     )
     const summary = readFileSync(summaryPath, 'utf8')
     expect(summary).toContain('## kitty-origin: Mission provenance verified')
-    expect(summary).toContain('#### ➖ No origin ticket: `kitty-specs/001-legacy-import`')
+    expect(summary).toContain(`#### ➖ No origin ticket: \`kitty-specs/${MISSION_SLUG}\``)
   })
 })
 

@@ -29,6 +29,21 @@ export function missionNameOf(path: string): string | null {
 }
 
 /**
+ * The names of entries directly in `kitty-specs/` that the pull request adds or changes, sorted:
+ * where a mission directory would stand, a symlink or submodule may stand instead.
+ */
+export function changedTopEntries(files: readonly ChangedFile[]): string[] {
+  const names = new Set<string>()
+  for (const file of files) {
+    const [root, name, ...rest] = file.path.split('/')
+    if (root === MISSIONS_ROOT && name !== undefined && rest.length === 0) {
+      if (file.status !== 'removed') names.add(name)
+    }
+  }
+  return [...names].sort()
+}
+
+/**
  * Groups a pull request's changed files by mission directory, sorted by directory. A rename
  * counts for both sides: as a change of the new directory and a removal from the old one.
  * Files directly in `kitty-specs/` and outside it belong to no mission.

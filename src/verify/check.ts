@@ -6,15 +6,35 @@ import type { JsonValue, MissionMeta } from '../mission/index.js'
 export interface Problem {
   message: string
   line: number
+  /** The file the problem is about, when it is not the mission's meta.json. */
+  file?: string
 }
 
 /** What meta.json alone says about a mission's provenance. */
 export interface MetaCheck {
   /** False when meta.json has no `origin_ticket` (absent or null): not a kitty-origin mission. */
   hasOrigin: boolean
-  /** The meta, when it parsed and passed spec-kitty's and kitty-origin's rules. */
+  /** The meta, when it has an origin_ticket and passed spec-kitty's and kitty-origin's rules. */
   meta: MissionMeta | null
+  /** The mission_id meta.json states (a string), whether or not the rest passed. */
+  missionId: string | null
+  /** meta.json's origin_ticket as written (null when absent), for comparing with the base. */
+  origin: JsonValue
   problems: Problem[]
+}
+
+/**
+ * A well-formed origin_ticket put in for an absent one, so that a mission without origin is held
+ * to every other rule by the same code (`parseMeta`); it never reaches a result or a message.
+ */
+const STAND_IN_ORIGIN = {
+  provider: 'linear',
+  resource_type: 'team',
+  resource_id: 'stand-in',
+  external_issue_id: 'stand-in',
+  external_issue_key: 'STAND-1',
+  external_issue_url: 'https://example.invalid/STAND-1',
+  title: 'stand-in'
 }
 
 /** The 1-based line of the first `"key":` in a JSON text; 1 when the key is not there. */
@@ -43,10 +63,15 @@ function parseJson(text: string): unknown {
   }
 }
 
-function lacksOrigin(value: unknown): boolean {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false
-  const origin = (value as Record<string, unknown>).origin_ticket
-  return origin === undefined || origin === null
+function asObject(value: unknown): Record<string, unknown> | null {
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : null
+}
+
+/** The origin_ticket of a parsed meta.json as written; null when absent. */
+export function originOf(raw: unknown): JsonValue {
+  return (asObject(raw)?.origin_ticket ?? null) as JsonValue
 }
 
 /**
@@ -73,19 +98,31 @@ function oldShapeProblem(raw: unknown, text: string, headRef: string): Problem |
  * (spec-kitty's required keys, slug grammar, ULID, the seven `origin_ticket` keys), is
  * byte-for-byte canonical, its `mission_slug` names its own directory, and its
  * `coordination_branch` (if any) is not the pull request's own branch `headRef` (the old shape).
- * A meta.json without `origin_ticket` is not checked further: the caller decides whether that
- * is allowed.
+ * Every rule applies to a meta.json without `origin_ticket` too, except the origin's own:
+ * whether a mission may lack one is the caller's decision.
  */
 export function checkMeta(name: string, text: string, headRef: string): MetaCheck {
   const raw = parseJson(text)
-  if (lacksOrigin(raw)) return { hasOrigin: false, meta: null, problems: [] }
-  const parsed = parseMeta(text)
+  const object = asObject(raw)
+  const origin = originOf(raw)
+  const hasOrigin = object === null || origin !== null
+  const missionId = typeof object?.mission_id === 'string' ? object.mission_id : null
+  const parsed = parseMeta(
+    hasOrigin ? text : JSON.stringify({ ...object, origin_ticket: STAND_IN_ORIGIN })
+  )
   if (parsed instanceof KittyError) {
-    return { hasOrigin: true, meta: null, problems: [{ message: parsed.message, line: 1 }] }
+    return {
+      hasOrigin,
+      meta: null,
+      missionId,
+      origin,
+      problems: [{ message: parsed.message, line: 1 }]
+    }
   }
   const problems: Problem[] = []
-  if (!parsed.canonical) {
-    const line = firstDifferentLine(text, pythonJsonPretty(raw as JsonValue) + '\n')
+  const expected = pythonJsonPretty(raw as JsonValue) + '\n'
+  if (expected !== text) {
+    const line = firstDifferentLine(text, expected)
     problems.push({
       message:
         "meta.json is not in spec-kitty's canonical form (keys sorted, two-space indent, " +
@@ -101,5 +138,5 @@ export function checkMeta(name: string, text: string, headRef: string): MetaChec
       line: lineOfKey(text, 'mission_slug')
     })
   }
-  return { hasOrigin: true, meta: parsed.meta, problems }
+  return { hasOrigin, meta: hasOrigin ? parsed.meta : null, missionId, origin, problems }
 }

@@ -26,7 +26,11 @@ export function annotationsOf(results: readonly MissionResult[]): Annotation[] {
       return result.problems.map(problem => ({
         level: 'error',
         message: `${result.mission.dir}/: ${problem.message}`,
-        properties: { title: ANNOTATION_TITLE, file: result.annotatedPath, startLine: problem.line }
+        properties: {
+          title: ANNOTATION_TITLE,
+          file: problem.file ?? result.annotatedPath,
+          startLine: problem.line
+        }
       }))
     }
     if (status === 'no-origin') {
