@@ -1,6 +1,7 @@
 /** The benchmark's results, the targets they are held to, and the table `npm run bench` prints. */
 import type { ColdStartFigures, FlowFigures, LookupFigures } from './flows.js'
 import { LATENCY_MS } from './flows.js'
+import type { ScaleFigures, ScalePoint } from './scale.js'
 
 /** One file of `dist/`. */
 export interface BundleFile {
@@ -14,6 +15,8 @@ export interface Measurements {
   startFrom: FlowFigures
   confirm: FlowFigures
   lookup: LookupFigures
+  /** Requests and wall time by repository size (missions, queued events). */
+  scale: ScaleFigures
   /** `dist/index.js` first, then the chunks it loads lazily. */
   bundle: BundleFile[]
 }
@@ -120,6 +123,28 @@ function flowRow(name: string, flow: FlowFigures): string[] {
   ]
 }
 
+function scaleRows(what: string, unit: string, points: readonly ScalePoint[]): string[][] {
+  return points.map(point => [
+    what,
+    `${point.size.toLocaleString('en-US')} ${unit}`,
+    ms(point.wallMs),
+    String(point.githubRequests),
+    String(point.saasRequests)
+  ])
+}
+
+/** The scale section: requests and wall time by what the repository holds. */
+export function scaleTable(scale: ScaleFigures): string {
+  return table(
+    ['scale', 'size', 'wall time', 'GitHub req', 'SaaS req'],
+    [
+      ...scaleRows('confirm', 'missions in kitty-specs/', scale.confirm),
+      ...scaleRows('drain outbox', 'queued events', scale.drain),
+      ...scaleRows('PR check', 'missions added', scale.prCheck)
+    ]
+  )
+}
+
 /** The report `npm run bench` prints. */
 export function renderReport(machine: Machine, m: Measurements, checks: TargetCheck[]): string {
   const cold = m.coldStart
@@ -145,6 +170,8 @@ export function renderReport(machine: Machine, m: Measurements, checks: TargetCh
         flowRow('confirm', m.confirm)
       ]
     ),
+    '',
+    scaleTable(m.scale),
     '',
     table(
       ['bundle file', 'size'],

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: runs the built `dist/index.js` as a runner would against the sandbox servers
  * and measures start-up, round trips, request counts, the state lookup on a long thread, bundle
- * size and peak RSS. Prints a table and writes `bench/results.json`. Exits non-zero when a run
+ * size, peak RSS and how requests grow with the repository (the scale section). Prints a table and writes `bench/results.json`. Exits non-zero when a run
  * fails; a missed target is reported, not fatal.
  *
  * Options: `--cold-runs N` (default 20), `--flow-runs N` (default 5 per latency), and
@@ -16,6 +16,7 @@ import { format, resolveConfig } from 'prettier'
 import { PROJECT_ROOT } from '../sandbox/runner.js'
 import { measureColdStart, measureFlows, measureStateLookup } from './flows.js'
 import { checkTargets, renderReport } from './report.js'
+import { measureScale } from './scale.js'
 import type { BundleFile, Machine } from './report.js'
 
 const ENTRY = join(PROJECT_ROOT, 'dist', 'index.js')
@@ -76,8 +77,10 @@ async function main(): Promise<number> {
   const { startFrom, confirm } = await measureFlows(entry, flowRuns)
   console.error(`State lookup on a ${LOOKUP_COMMENTS.toLocaleString('en-US')}-comment issue…`)
   const lookup = await measureStateLookup(entry, LOOKUP_COMMENTS)
+  console.error('Scale: confirm by missions, outbox drain by events, PR check of 300 missions…')
+  const scale = await measureScale(entry)
   const bundle = await bundleFiles(entry)
-  const measurements = { coldStart, startFrom, confirm, lookup, bundle }
+  const measurements = { coldStart, startFrom, confirm, lookup, scale, bundle }
   const targets = checkTargets(measurements)
   console.log(renderReport(machine, measurements, targets))
   if (entry === ENTRY) {
