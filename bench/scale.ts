@@ -12,6 +12,7 @@ import { createGitHubClient } from '../src/github/client.js'
 import type { GitHub } from '../src/github/client.js'
 import { createGitHubOutboxStore } from '../src/github/outbox-store.js'
 import { openPullRequest } from '../src/github/pulls.js'
+import { buildMeta, serializeMeta } from '../src/mission/index.js'
 import { createSaasClient } from '../src/saas/client.js'
 import { pullRequestEvent } from '../sandbox/events.js'
 import { startScenario } from '../sandbox/scenario.js'
@@ -52,31 +53,30 @@ function ulidOf(index: number): string {
   return `01K${digits}${MISSION_ID_TAIL}`
 }
 
-/** meta.json of mission `index`, named `<slug>-<mid8>`, without origin_ticket. */
+/** The files of mission `index`, named `<slug>-<mid8>`, as kitty-origin writes its meta.json. */
 function missionFiles(index: number): { dir: string; files: Record<string, string> } {
   const id = ulidOf(index)
   const name = `mission-${index}-${id.slice(0, 8)}`
-  const meta: Record<string, unknown> = {
-    coordination_branch: `kitty-origin/${name}`,
-    created_at: '2026-01-05T10:00:00.000000+00:00',
-    flattened: false,
-    friendly_name: `Mission ${index}`,
-    mission_id: id,
-    mission_number: null,
-    mission_slug: name,
-    mission_type: 'software-dev',
-    pr_bound: true,
-    purpose_context: `This mission advances Mission ${index} on main so stakeholders can track the work.`,
-    purpose_tldr: `Mission ${index}`,
-    slug: name,
-    target_branch: 'main',
-    topology: 'coord'
-  }
-  const sorted = Object.fromEntries(Object.entries(meta).sort(([a], [b]) => (a < b ? -1 : 1)))
+  const meta = buildMeta({
+    missionId: id,
+    names: { missionSlug: name, branch: `kitty-origin/${name}` },
+    ticket: { title: `Mission ${index}` },
+    originTicket: {
+      external_issue_id: `issue-${index}`,
+      external_issue_key: `WEB-${index}`,
+      external_issue_url: `https://linear.app/acme/issue/WEB-${index}`,
+      provider: 'linear',
+      resource_id: 'team-uuid',
+      resource_type: 'linear_team',
+      title: `Mission ${index}`
+    },
+    missionType: 'software-dev',
+    nowMs: Date.UTC(2026, 0, 5, 10)
+  })
   return {
     dir: `kitty-specs/${name}`,
     files: {
-      [`kitty-specs/${name}/meta.json`]: `${JSON.stringify(sorted, null, 2)}\n`,
+      [`kitty-specs/${name}/meta.json`]: serializeMeta(meta),
       [`kitty-specs/${name}/spec.md`]: `# Mission ${index}\n`
     }
   }
