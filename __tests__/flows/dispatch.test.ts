@@ -163,7 +163,7 @@ describe('workflow_dispatch with confirm', () => {
       { 'base-branch': 'release', provider: 'linear', 'project-slug': 'acme-web' }
     )
     const [reply] = bot.botBodies()
-    expect(reply).toContain('The base branch release does not exist')
+    expect(reply).toContain('The branch release does not exist')
     expect(reply).toContain('https://github.com/acme/webapp/actions/runs/1')
   })
 })
