@@ -132,7 +132,7 @@ async function confirmAt(entry: string, size: number): Promise<ScalePoint> {
   })
 }
 
-function queuedEntry(index: number): string {
+function queuedEntry(index: number, saasUrl: string): string {
   const event = missionOriginBoundEvent({
     mission: {
       missionId: ulidOf(index),
@@ -153,7 +153,9 @@ function queuedEntry(index: number): string {
     repoSlug: 'acme/webapp',
     gitBranch: 'kitty-origin/mission',
     headCommitSha: '4b825dc642cb6eb9a060e54bf8d69288fbee4904',
-    project: { uuid: '6c2f0e4a-9d3b-4f1e-8a7c-5b2d1e0f9a84', slug: 'acme-web' }
+    project: { uuid: '6c2f0e4a-9d3b-4f1e-8a7c-5b2d1e0f9a84', slug: 'acme-web', buildId: null },
+    teamSlug: null,
+    saasOrigin: new URL(saasUrl).origin
   })
   return serializeOutboxEntry({
     event,
@@ -168,7 +170,7 @@ async function drainAt(size: number): Promise<ScalePoint> {
   return withScenario('', async scenario => {
     const files: Record<string, string> = {}
     for (let index = 0; index < size; index += 1) {
-      files[outboxPath(ulidOf(index))] = queuedEntry(index)
+      files[outboxPath(ulidOf(index))] = queuedEntry(index, scenario.saas.url)
     }
     scenario.github.pushFiles(scenario.repository, OUTBOX_BRANCH, files, 'Queued events')
     const [owner = '', repo = ''] = scenario.repository.split('/')
