@@ -74,7 +74,7 @@ describe('a write GitHub does not show yet', () => {
     const started = Date.now()
     await expect(commitOn(branch)).rejects.toMatchObject({
       code: 'github-error',
-      message: expect.stringContaining('commit to the branch'),
+      message: expect.stringContaining('tried to write a commit'),
       detail: expect.stringContaining('Tree SHA does not exist')
     })
     expect(Date.now() - started).toBeLessThan(5_000)
