@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { GitHubApi, RepoRef } from './client.js'
-import { attempt, isGitHubFailure, parseAnswer } from './errors.js'
+import { attempt, parseAnswer } from './errors.js'
+import { createRef, deleteRef, readRef } from './refs.js'
 import { readTextFile } from './repo.js'
 
 /** Where claims live: hidden refs, outside branches and tags, so no one sees or clones them. */
@@ -11,10 +12,6 @@ export const CLAIM_FILE = 'claim.json'
 
 const Sha = z.string().regex(/^[0-9a-f]{40}$/)
 const ShaAnswer = z.object({ sha: Sha })
-const RefAnswer = z.object({ object: z.object({ sha: Sha }) })
-
-const ALREADY_EXISTS = /reference already exists/i
-const DOES_NOT_EXIST = /reference does not exist/i
 
 function claimRef(name: string): string {
   return `${CLAIMS_NAMESPACE}/${name}`
@@ -48,18 +45,7 @@ export async function createClaim(
     })
   )
   const sha = parseAnswer(ShaAnswer, commit.data, call).sha
-  return attempt<'created' | 'exists'>(
-    call,
-    async () => {
-      await api.request('POST /repos/{owner}/{repo}/git/refs', {
-        ...owner,
-        ref: `refs/${claimRef(name)}`,
-        sha
-      })
-      return 'created'
-    },
-    error => (isGitHubFailure(error, 422, ALREADY_EXISTS) ? 'exists' : undefined)
-  )
+  return createRef(api, repo, claimRef(name), sha, call)
 }
 
 /** The text of the claim `name`, or null when there is none. */
@@ -69,34 +55,12 @@ export async function readClaim(
   name: string
 ): Promise<string | null> {
   const call = { action: `read the claim ${name}`, permission: 'contents: read' }
-  const data = await attempt<unknown>(
-    call,
-    async () =>
-      (
-        await api.request('GET /repos/{owner}/{repo}/git/ref/{ref}', {
-          ...repo,
-          ref: claimRef(name)
-        })
-      ).data,
-    error => (isGitHubFailure(error, 404) ? null : undefined)
-  )
-  if (data === null) return null
-  return readTextFile(api, repo, CLAIM_FILE, parseAnswer(RefAnswer, data, call).object.sha)
+  const sha = await readRef(api, repo, claimRef(name), call)
+  return sha === null ? null : readTextFile(api, repo, CLAIM_FILE, sha)
 }
 
 /** Removes the claim `name`; a claim already gone is no error. */
 export async function deleteClaim(api: GitHubApi, repo: RepoRef, name: string): Promise<void> {
   const call = { action: `release the claim ${name}`, permission: 'contents: write' }
-  await attempt<null>(
-    call,
-    async () => {
-      await api.request('DELETE /repos/{owner}/{repo}/git/refs/{ref}', {
-        owner: repo.owner,
-        repo: repo.repo,
-        ref: claimRef(name)
-      })
-      return null
-    },
-    error => (isGitHubFailure(error, 422, DOES_NOT_EXIST) ? null : undefined)
-  )
+  await deleteRef(api, repo, claimRef(name), call)
 }

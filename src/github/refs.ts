@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { KittyError } from '../errors.js'
 import type { GitHubApi, RepoRef } from './client.js'
 import { attempt, isGitHubFailure, parseAnswer, toGitHubError } from './errors.js'
+import type { GitHubCall } from './errors.js'
 import { settled } from './settle.js'
 
 const RefAnswer = z.object({ object: z.object({ sha: z.string().regex(/^[0-9a-f]{40}$/) }) })
@@ -10,46 +11,42 @@ const ALREADY_EXISTS = /reference already exists/i
 const DOES_NOT_EXIST = /reference does not exist/i
 const NOT_FAST_FORWARD = /not a fast.?forward/i
 
-/** The commit a branch points at; null when the branch does not exist. */
-export async function getBranchHead(
+/** A ref, as the refs API names it: `heads/<branch>` or a hidden `kitty-origin/claims/<name>`. */
+type RefName = string
+
+/** The commit `ref` points at; null when the ref does not exist. */
+export async function readRef(
   api: GitHubApi,
   repo: RepoRef,
-  branch: string
+  ref: RefName,
+  call: GitHubCall
 ): Promise<string | null> {
-  const call = { action: `read the branch ${branch}`, permission: 'contents: read' }
   const data = await attempt<unknown>(
     call,
     async () =>
-      (
-        await api.request('GET /repos/{owner}/{repo}/git/ref/{ref}', {
-          owner: repo.owner,
-          repo: repo.repo,
-          ref: `heads/${branch}`
-        })
-      ).data,
+      (await api.request('GET /repos/{owner}/{repo}/git/ref/{ref}', { ...repoOf(repo), ref })).data,
     error => (isGitHubFailure(error, 404) ? null : undefined)
   )
   return data === null ? null : parseAnswer(RefAnswer, data, call).object.sha
 }
 
 /**
- * Creates a branch at `sha`. Creating a ref is atomic on GitHub, so of two concurrent callers
+ * Creates `ref` at `sha`. Creating a ref is atomic on GitHub, so of two concurrent callers
  * exactly one gets `'created'`; the other (and a re-run) gets `'exists'`.
  */
-export async function createBranch(
+export async function createRef(
   api: GitHubApi,
   repo: RepoRef,
-  branch: string,
-  sha: string
+  ref: RefName,
+  sha: string,
+  call: GitHubCall
 ): Promise<'created' | 'exists'> {
-  const call = { action: `create the branch ${branch}`, permission: 'contents: write' }
   return attempt<'created' | 'exists'>(
     call,
     async () => {
       await api.request('POST /repos/{owner}/{repo}/git/refs', {
-        owner: repo.owner,
-        repo: repo.repo,
-        ref: `refs/heads/${branch}`,
+        ...repoOf(repo),
+        ref: `refs/${ref}`,
         sha
       })
       return 'created'
@@ -58,25 +55,56 @@ export async function createBranch(
   )
 }
 
+/** Deletes `ref`; `'missing'` when it was already gone (so a retry is harmless). */
+export async function deleteRef(
+  api: GitHubApi,
+  repo: RepoRef,
+  ref: RefName,
+  call: GitHubCall
+): Promise<'deleted' | 'missing'> {
+  return attempt<'deleted' | 'missing'>(
+    call,
+    async () => {
+      await api.request('DELETE /repos/{owner}/{repo}/git/refs/{ref}', { ...repoOf(repo), ref })
+      return 'deleted'
+    },
+    error => (isGitHubFailure(error, 422, DOES_NOT_EXIST) ? 'missing' : undefined)
+  )
+}
+
+function repoOf(repo: RepoRef): RepoRef {
+  return { owner: repo.owner, repo: repo.repo }
+}
+
+/** The commit a branch points at; null when the branch does not exist. */
+export function getBranchHead(
+  api: GitHubApi,
+  repo: RepoRef,
+  branch: string
+): Promise<string | null> {
+  const call = { action: `read the branch ${branch}`, permission: 'contents: read' }
+  return readRef(api, repo, `heads/${branch}`, call)
+}
+
+/** Creates a branch at `sha`; atomic, so of two concurrent callers exactly one gets `'created'`. */
+export function createBranch(
+  api: GitHubApi,
+  repo: RepoRef,
+  branch: string,
+  sha: string
+): Promise<'created' | 'exists'> {
+  const call = { action: `create the branch ${branch}`, permission: 'contents: write' }
+  return createRef(api, repo, `heads/${branch}`, sha, call)
+}
+
 /** Deletes a branch; `'missing'` when it was already gone (so a retry is harmless). */
-export async function deleteBranch(
+export function deleteBranch(
   api: GitHubApi,
   repo: RepoRef,
   branch: string
 ): Promise<'deleted' | 'missing'> {
   const call = { action: `delete the branch ${branch}`, permission: 'contents: write' }
-  return attempt<'deleted' | 'missing'>(
-    call,
-    async () => {
-      await api.request('DELETE /repos/{owner}/{repo}/git/refs/{ref}', {
-        owner: repo.owner,
-        repo: repo.repo,
-        ref: `heads/${branch}`
-      })
-      return 'deleted'
-    },
-    error => (isGitHubFailure(error, 422, DOES_NOT_EXIST) ? 'missing' : undefined)
-  )
+  return deleteRef(api, repo, `heads/${branch}`, call)
 }
 
 /**

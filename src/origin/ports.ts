@@ -1,24 +1,10 @@
-import type {
-  BindAnswer,
-  BindMission,
-  BindTicket,
-  IssueQuery,
-  IssueSearchAnswer,
-  TrackerRoute
-} from '../saas/types.js'
+import type { IssueQuery, TrackerCalls } from '../saas/types.js'
 
 /**
  * The SaaS calls the service layer makes, in domain terms (implemented by src/saas, which builds
  * the wire: bodies, paths, routing keys, the idempotency key).
  */
-export interface SaasPort {
-  searchIssues(route: TrackerRoute, query: IssueQuery, limit: number): Promise<IssueSearchAnswer>
-  bindMissionOrigin(
-    route: TrackerRoute,
-    mission: BindMission,
-    ticket: BindTicket
-  ): Promise<BindAnswer>
-}
+export type SaasPort = TrackerCalls
 
 /** What a search asks: a ticket key or free text, exactly as the person typed it. */
 export type OriginQueryText = IssueQuery

@@ -7,17 +7,7 @@ import type { Clock } from './retry.js'
 import { issueSearchBody, searchIssues } from './search.js'
 import { collaborativeTeam, fetchTeams, privateTeamspace } from './team.js'
 import type { SaasTransport } from './transport.js'
-import type {
-  BindAnswer,
-  BindMission,
-  BindTicket,
-  EventResult,
-  IssueQuery,
-  IssueSearchAnswer,
-  OutgoingEvent,
-  SaasTeam,
-  TrackerRoute
-} from './types.js'
+import type { EventResult, OutgoingEvent, SaasTeam, TrackerCalls } from './types.js'
 import { normaliseBaseUrl } from './url.js'
 
 export { normaliseBaseUrl } from './url.js'
@@ -46,15 +36,7 @@ export interface SaasClientOptions {
 }
 
 /** The SaaS calls of kitty-origin, in the domain's terms; the client builds the wire. */
-export interface SaasClient {
-  /** Candidates for a query; fails with a clear KittyError within the search deadline. */
-  searchIssues(route: TrackerRoute, query: IssueQuery, limit: number): Promise<IssueSearchAnswer>
-  /** The authoritative write; a same-origin re-bind is a success too. */
-  bindMissionOrigin(
-    route: TrackerRoute,
-    mission: BindMission,
-    ticket: BindTicket
-  ): Promise<BindAnswer>
+export interface SaasClient extends TrackerCalls {
   /** One batch; a retryable KittyError means "keep the events queued". */
   sendEvents(events: readonly OutgoingEvent[]): Promise<EventResult[]>
   /** The id of the token user's private teamspace, or null when it cannot be told. */

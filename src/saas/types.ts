@@ -69,6 +69,18 @@ export interface BindAnswer {
   alreadyBound: boolean
 }
 
+/** The tracker calls, in the domain's terms; the client builds the wire (bodies, paths, routing, idempotency key). */
+export interface TrackerCalls {
+  /** Candidates for a query; fails with a clear KittyError within the search deadline. */
+  searchIssues(route: TrackerRoute, query: IssueQuery, limit: number): Promise<IssueSearchAnswer>
+  /** The authoritative write; a same-origin re-bind is a success too. */
+  bindMissionOrigin(
+    route: TrackerRoute,
+    mission: BindMission,
+    ticket: BindTicket
+  ): Promise<BindAnswer>
+}
+
 /** An event to send: any JSON object with its id (the envelope is the events layer's). */
 export interface OutgoingEvent {
   event_id: string
