@@ -160,6 +160,25 @@ describe('a confirm that stopped part-way converges when run again', () => {
     expect(bot.github.branchHead('acme/webapp', 'kitty-origin/outbox')).toBeUndefined()
     expect(missionBranches()).toHaveLength(1)
   })
+
+  it('a parked event stays parked once the config refuses hosted calls (tracker.egress)', async () => {
+    bot.saas.faults.add({
+      path: '/api/v1/events/batch/',
+      status: 503,
+      body: { message: 'down' },
+      times: 1
+    })
+    expect((await bot.say('ana', '/kitty confirm 1')).state).toBe('mission-created')
+    const config = bot.github.readFile('acme/webapp', 'main', '.kittify/config.yaml') ?? ''
+    bot.github.pushFiles('acme/webapp', 'main', {
+      '.kittify/config.yaml': `${config}  egress: refused\n`
+    })
+
+    expect((await bot.say('ana', '/kitty help')).state).toBe('help')
+    expect(bot.saasCalls('/api/v1/events/batch/')).toBe(1)
+    expect(bot.saas.state.events.size).toBe(0)
+    expect(bot.github.branchHead('acme/webapp', 'kitty-origin/outbox')).toBeDefined()
+  })
 })
 
 it('five confirms of the same list at once end with one mission and one pull request', async () => {

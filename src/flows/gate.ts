@@ -1,7 +1,9 @@
 import { permissionAtLeast } from '../chatops/permission.js'
 import { renderDenied } from '../chatops/render.js'
+import { egressRefusalOf } from '../origin/binding.js'
 import type { RunReport } from '../report.js'
 import type { BotContext } from './context.js'
+import { readTrackerConfig } from './start-from.js'
 
 /** Where a denial is answered: 👎 on the command comment, a reply on the issue; either may be absent. */
 export interface GateTarget {
@@ -38,13 +40,19 @@ export async function gateActor(context: BotContext, where: GateTarget): Promise
 
 /**
  * Delivers what earlier runs left in the outbox alongside `work`, which runs once the gate is
- * passed; the run ends when both have.
+ * passed; the run ends when both have. Events are opt-in, and a config that refuses hosted
+ * tracker calls (`tracker.egress`) keeps them parked: no event goes out then.
  */
 export async function afterGate(
   context: BotContext,
   work: () => Promise<RunReport>
 ): Promise<RunReport> {
-  const drained = context.drainEvents()
+  const drained = context.inputs.emitEvents
+    ? readTrackerConfig(context).then(
+        config => (egressRefusalOf(config) === null ? context.drainEvents() : undefined),
+        () => undefined
+      )
+    : Promise.resolve()
   try {
     return await work()
   } finally {

@@ -16,9 +16,19 @@ export interface ListTarget {
   requester: string
 }
 
-/** Reads `.kittify/config.yaml` on the base branch; null when there is none. */
+const configReads = new WeakMap<BotContext, Promise<string | null>>()
+
+/**
+ * Reads `.kittify/config.yaml` on the base branch; null when there is none. Read once a run: the
+ * flow and the outbox drain (which must honour the config's egress refusal) share the answer.
+ */
 export function readTrackerConfig(context: BotContext): Promise<string | null> {
-  return context.repository.readFile(TRACKER_CONFIG_PATH, baseBranchOf(context))
+  let read = configReads.get(context)
+  if (read === undefined) {
+    read = context.repository.readFile(TRACKER_CONFIG_PATH, baseBranchOf(context))
+    configReads.set(context, read)
+  }
+  return read
 }
 
 /** Searches the SaaS for a query under the repository's tracker binding (read on the base branch). */

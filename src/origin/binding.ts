@@ -75,15 +75,23 @@ function stringValues(context: Record<string, unknown> | null | undefined): Reco
  * Throws when `tracker.egress` in the config refuses hosted tracker calls (or is malformed);
  * a config that is not YAML is left to the binding's own parse.
  */
-function refuseWhenEgressRefused(configText: string | null): void {
-  if (configText === null) return
+/**
+ * Why the config refuses hosted tracker calls, or null when it does not (also when there is no
+ * config, or it is not YAML: that is reported where the binding is read).
+ */
+export function egressRefusalOf(configText: string | null): string | null {
+  if (configText === null) return null
   let document: unknown
   try {
     document = parse(configText)
   } catch {
-    return
+    return null
   }
-  const refusal = egressRefusal(document)
+  return egressRefusal(document)
+}
+
+function refuseWhenEgressRefused(configText: string | null): void {
+  const refusal = egressRefusalOf(configText)
   if (refusal !== null) throw new KittyError('tracker-egress-refused', refusal)
 }
 
