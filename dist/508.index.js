@@ -776,17 +776,24 @@ function stringValues(context) {
  * Throws when `tracker.egress` in the config refuses hosted tracker calls (or is malformed);
  * a config that is not YAML is left to the binding's own parse.
  */
-function refuseWhenEgressRefused(configText) {
+/**
+ * Why the config refuses hosted tracker calls, or null when it does not (also when there is no
+ * config, or it is not YAML: that is reported where the binding is read).
+ */
+function egressRefusalOf(configText) {
     if (configText === null)
-        return;
+        return null;
     let document;
     try {
         document = (0,dist/* parse */.qg)(configText);
     }
     catch {
-        return;
+        return null;
     }
-    const refusal = egressRefusal(document);
+    return egressRefusal(document);
+}
+function refuseWhenEgressRefused(configText) {
+    const refusal = egressRefusalOf(configText);
     if (refusal !== null)
         throw new errors/* KittyError */.si('tracker-egress-refused', refusal);
 }
@@ -2234,9 +2241,18 @@ async function answerClaim(context, claim, issueNumber, query, asked) {
 
 
 
-/** Reads `.kittify/config.yaml` on the base branch; null when there is none. */
+const configReads = new WeakMap();
+/**
+ * Reads `.kittify/config.yaml` on the base branch; null when there is none. Read once a run: the
+ * flow and the outbox drain (which must honour the config's egress refusal) share the answer.
+ */
 function readTrackerConfig(context) {
-    return context.repository.readFile(TRACKER_CONFIG_PATH, baseBranchOf(context));
+    let read = configReads.get(context);
+    if (read === undefined) {
+        read = context.repository.readFile(TRACKER_CONFIG_PATH, baseBranchOf(context));
+        configReads.set(context, read);
+    }
+    return read;
 }
 /** Searches the SaaS for a query under the repository's tracker binding (read on the base branch). */
 function searchForQuery(context, query, config) {
@@ -2421,6 +2437,8 @@ var permission = __webpack_require__(7643);
 ;// CONCATENATED MODULE: ./src/flows/gate.ts
 
 
+
+
 /**
  * The permission gate every command and dispatch passes first, before any other read: one
  * request. Any API error counts as no permission (fail closed). Returns the `denied` report
@@ -2450,10 +2468,13 @@ async function gateActor(context, where) {
 }
 /**
  * Delivers what earlier runs left in the outbox alongside `work`, which runs once the gate is
- * passed; the run ends when both have.
+ * passed; the run ends when both have. Events are opt-in, and a config that refuses hosted
+ * tracker calls (`tracker.egress`) keeps them parked: no event goes out then.
  */
 async function afterGate(context, work) {
-    const drained = context.drainEvents();
+    const drained = context.inputs.emitEvents
+        ? readTrackerConfig(context).then(config => (egressRefusalOf(config) === null ? context.drainEvents() : undefined), () => undefined)
+        : Promise.resolve();
     try {
         return await work();
     }
