@@ -2,8 +2,9 @@ import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { beforeAll, describe, expect, it } from '@jest/globals'
-import { missionOriginBoundEvent, nodeIdFor } from '../src/events/envelope.js'
+import { missionOriginBoundEvent } from '../src/events/envelope.js'
 import type { EventEnvelope, MissionOriginBoundInput } from '../src/events/envelope.js'
+import { boundInput } from '../__tests__/events/fakes.js'
 
 /**
  * kitty-origin's `MissionOriginBound` envelope judged by spec-kitty-events' own `Event` and
@@ -58,32 +59,13 @@ function judge(envelopes: Record<string, unknown>): Record<string, Verdict> {
   return JSON.parse(run.stdout.trim().split('\n').at(-1)!) as Record<string, Verdict>
 }
 
+/** The contract's example with a private teamspace and an upper-case project uuid (sent lower-cased). */
 function input(overrides: Partial<MissionOriginBoundInput> = {}): MissionOriginBoundInput {
-  return {
-    mission: {
-      missionId: '01M0M9D8R83DDKSZ62QKGV3YW0',
-      missionSlug: 'web-123-01M0M9D8',
-      originTicket: {
-        external_issue_id: '3f0c2a9e-8d41-4c5b-b6f7-1e2d3c4b5a69',
-        external_issue_key: 'WEB-123',
-        external_issue_url: 'https://linear.app/acme/issue/WEB-123/add-clerk-auth',
-        provider: 'linear',
-        resource_id: 'team-uuid',
-        resource_type: 'linear_team',
-        title: 'Add Clerk auth'
-      }
-    },
-    eventId: '01JQ8Z6W3M4N5P6Q7R8S9T0V1W',
-    nowMs: Date.UTC(2026, 3, 1, 12, 0, 0, 123),
-    nodeId: nodeIdFor('acme/webapp'),
-    repoSlug: 'acme/webapp',
-    gitBranch: 'kitty-origin/web-123-01M0M9D8',
-    headCommitSha: '4b825dc642cb6eb9a060e54bf8d69288fbee4904',
+  return boundInput({
     project: { uuid: '6C2F0E4A-9D3B-4F1E-8A7C-5B2D1E0F9A84', slug: 'acme-web', buildId: null },
     teamSlug: 'pts_01HXPRIVATE0000000000000',
-    saasOrigin: 'https://spec-kitty.example.com',
     ...overrides
-  }
+  })
 }
 
 function changed(envelope: EventEnvelope, changes: Record<string, unknown>): unknown {
