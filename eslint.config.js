@@ -28,6 +28,7 @@ export default tseslint.config(
   {
     files: [
       '__tests__/**/*.ts',
+      '__fixtures__/**/*.ts',
       'interop/**/*.ts',
       'sandbox/**/*.ts',
       'bench/**/*.ts',

@@ -6,7 +6,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { join } from 'node:path'
 import { PROJECT_ROOT } from '../sandbox/runner.js'
-import { importsOf, sourceFiles } from './support/imports.js'
+import { importsOf, sourceFiles } from '../__fixtures__/support/imports.js'
 
 const files = sourceFiles(PROJECT_ROOT)
 
@@ -33,6 +33,7 @@ describe('the scan', () => {
     expect(files).toContain('src/wiring.ts')
     expect(importersOf(specifier => specifier === '@actions/core')).toContain('src/main.ts')
     expect(valueImportersOf('createGitHubClient', '/github/client.js')).toContain('src/wiring.ts')
+    expect(sourceFiles(PROJECT_ROOT, '__fixtures__')).toContain('__fixtures__/sandbox/hooks.ts')
   })
 })
 
@@ -60,6 +61,16 @@ describe('layering', () => {
     ['undici', ['src/net/proxy.ts']]
   ])('keeps %s inside its adapter', (library, expected) => {
     expect(importersOf(specifier => specifier === library, true)).toEqual(expected)
+  })
+
+  it.each([
+    ['src', 'the tests, their fixtures or the sandbox', /(^|\/)(__tests__|__fixtures__|sandbox)\//],
+    ['__fixtures__', 'the tests', /(^|\/)__tests__\//]
+  ])('keeps %s from importing %s', (dir, _above, above) => {
+    const offenders = sourceFiles(PROJECT_ROOT, dir).filter(file =>
+      importsOf(join(PROJECT_ROOT, file)).some(entry => above.test(entry.from))
+    )
+    expect(offenders).toEqual([])
   })
 
   it('loads the flows only once the trigger says there is something to do', () => {

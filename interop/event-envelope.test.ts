@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path'
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import { missionOriginBoundEvent } from '../src/events/envelope.js'
 import type { EventEnvelope, MissionOriginBoundInput } from '../src/events/envelope.js'
-import { boundInput } from '../__tests__/events/fakes.js'
+import { boundInput } from '../__fixtures__/events/fakes.js'
 
 /**
  * kitty-origin's `MissionOriginBound` envelope judged by spec-kitty-events' own `Event` and

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { parseCommand } from '../../src/chatops/grammar.js'
 import { escapeBlock, escapeInline } from '../../src/chatops/escape.js'
-import { prng, randomText } from '../support/prng.js'
+import { prng, randomText } from '../../__fixtures__/support/prng.js'
 
 const HOSTILE =
   '/kitty start-from confirm cancel help "“”\'`~>|#@<!-->\r\n\t WEB-123 linear: jira: 0123456789 é日本😀\u200b\u0000'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { prng } from '../support/prng.js'
+import { prng } from '../../__fixtures__/support/prng.js'
 import { createHmac } from 'node:crypto'
 import { KittyError } from '../../src/errors.js'
 import {

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { deliverEvents, NO_RESULT_REASON } from '../../src/events/delivery.js'
 import { KittyError } from '../../src/errors.js'
 import type { EventResult } from '../../src/saas/types.js'
-import { nthEvent } from './fakes.js'
+import { nthEvent } from '../../__fixtures__/events/fakes.js'
 
 function answering(results: EventResult[]) {
   const batches: string[][] = []

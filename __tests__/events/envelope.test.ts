@@ -9,7 +9,7 @@ import {
 import { KittyError } from '../../src/errors.js'
 import type { EventEnvelope } from '../../src/events/envelope.js'
 import { EventHead, MissionOriginBoundPayload } from '../../sandbox/saas/schemas.js'
-import { boundInput } from './fakes.js'
+import { boundInput } from '../../__fixtures__/events/fakes.js'
 
 const CONTRACT_BYTES =
   '{"event_id":"01JQ8Z6W3M4N5P6Q7R8S9T0V1W","event_type":"MissionOriginBound",' +

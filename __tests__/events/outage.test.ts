@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { beforeEach, describe, expect, it } from '@jest/globals'
 import { OUTBOX_BRANCH, parseOutboxEntry } from '../../src/events/outbox-entry.js'
 import { createGitHubOutboxStore } from '../../src/github/outbox-store.js'
 import { drainOutbox, emitWithOutbox } from '../../src/events/outbox.js'
@@ -6,28 +6,14 @@ import type { OutboxDeps } from '../../src/events/outbox.js'
 import type { SaasClient } from '../../src/saas/client.js'
 import type { EventEnvelope } from '../../src/events/envelope.js'
 import type { EventResult } from '../../src/saas/types.js'
-import { startSandboxGitHub } from '../../sandbox/github/server.js'
-import type { SandboxGitHub } from '../../sandbox/github/server.js'
-import { startSandboxSaas } from '../../sandbox/saas/server.js'
-import type { SandboxSaas } from '../../sandbox/saas/server.js'
-import { nthEvent, recordingLog } from './fakes.js'
-import { gitHubClientFor, saasClientFor, seen, WEBAPP } from './sandboxes.js'
+import { nthEvent, recordingLog } from '../../__fixtures__/events/fakes.js'
+import { useSandboxGitHub, WEBAPP } from '../../__fixtures__/sandbox/github.js'
+import { EVENTS, saasClientFor, useSandboxSaas } from '../../__fixtures__/sandbox/saas.js'
 
-const EVENTS_PATH = '/api/v1/events/batch/'
-let gh: SandboxGitHub
-let saas: SandboxSaas
-
-beforeAll(async () => {
-  ;[gh, saas] = await Promise.all([startSandboxGitHub(), startSandboxSaas()])
-})
-afterAll(async () => {
-  await Promise.all([gh.close(), saas.close()])
-})
+const sandbox = useSandboxGitHub()
+const saas = useSandboxSaas()
 beforeEach(() => {
-  gh.repo().refs.delete(`refs/heads/${OUTBOX_BRANCH}`)
-  gh.faults.clear()
-  saas.faults.clear()
-  saas.state.events.clear()
+  sandbox.gh.repo().refs.delete(`refs/heads/${OUTBOX_BRANCH}`)
 })
 
 /** Every answer the SaaS gave, per event id, in order. */
@@ -52,7 +38,7 @@ function run(answers: Answers): OutboxDeps {
   const log = recordingLog()
   return {
     saas: recordingSaas(answers),
-    store: createGitHubOutboxStore(gitHubClientFor(gh), WEBAPP, {
+    store: createGitHubOutboxStore(sandbox.client, WEBAPP, {
       log,
       sleep: () => Promise.resolve()
     }),
@@ -69,7 +55,11 @@ async function actionRun(answers: Answers, event: EventEnvelope) {
 }
 
 function entryOnBranch(n: number) {
-  const text = gh.readFile('acme/webapp', OUTBOX_BRANCH, `events/${nthEvent(n).event_id}.json`)
+  const text = sandbox.gh.readFile(
+    'acme/webapp',
+    OUTBOX_BRANCH,
+    `events/${nthEvent(n).event_id}.json`
+  )
   const parsed = parseOutboxEntry(text ?? '')
   return parsed.ok ? parsed.entry : undefined
 }
@@ -77,7 +67,7 @@ function entryOnBranch(n: number) {
 describe('an events endpoint that is down for several runs, then up', () => {
   it('delivers every event exactly once by event id, drops none and removes the outbox', async () => {
     const answers: Answers = new Map()
-    saas.faults.add({ path: EVENTS_PATH, status: 503, body: 'Service Unavailable', times: 5 })
+    saas.faults.add({ path: EVENTS, status: 503, body: 'Service Unavailable', times: 5 })
 
     const first = await actionRun(answers, nthEvent(1))
     expect(first.drained).toEqual({
@@ -108,7 +98,7 @@ describe('an events endpoint that is down for several runs, then up', () => {
     })
     expect(fourth.emitted).toEqual({ delivered: 1, queued: 0, rejected: [], lost: [], dropped: [] })
 
-    expect(gh.branchHead('acme/webapp', OUTBOX_BRANCH)).toBeUndefined()
+    expect(sandbox.gh.branchHead('acme/webapp', OUTBOX_BRANCH)).toBeUndefined()
     const ids = [1, 2, 3, 4].map(n => nthEvent(n).event_id)
     expect([...saas.state.events.keys()].sort()).toEqual(ids)
     for (const n of [1, 2, 3, 4]) {
@@ -119,19 +109,19 @@ describe('an events endpoint that is down for several runs, then up', () => {
 
   it('resends events whose removal failed and counts the SaaS duplicate answers as delivered', async () => {
     const answers: Answers = new Map()
-    saas.faults.add({ path: EVENTS_PATH, status: 503, times: 3 })
+    saas.faults.add({ path: EVENTS, status: 503, times: 3 })
     await actionRun(answers, nthEvent(1))
     await actionRun(answers, nthEvent(2))
 
-    gh.faults.add({ method: 'PATCH', path: /\/git\/refs\//, status: 500, times: 10 })
+    sandbox.gh.faults.add({ method: 'PATCH', path: /\/git\/refs\//, status: 500, times: 10 })
     const deps = run(answers)
     expect(await drainOutbox(deps)).toMatchObject({ delivered: 2, stillQueued: 0 })
-    expect(gh.branchHead('acme/webapp', OUTBOX_BRANCH)).toBeDefined()
-    gh.faults.clear()
+    expect(sandbox.gh.branchHead('acme/webapp', OUTBOX_BRANCH)).toBeDefined()
+    sandbox.gh.faults.clear()
 
     const again = await drainOutbox(run(answers))
     expect(again).toMatchObject({ delivered: 2, stillQueued: 0 })
-    expect(gh.branchHead('acme/webapp', OUTBOX_BRANCH)).toBeUndefined()
+    expect(sandbox.gh.branchHead('acme/webapp', OUTBOX_BRANCH)).toBeUndefined()
     expect(saas.state.events.size).toBe(2)
     for (const n of [1, 2]) {
       expect(answers.get(nthEvent(n).event_id)).toEqual(['success', 'duplicate'])
@@ -140,20 +130,20 @@ describe('an events endpoint that is down for several runs, then up', () => {
 
   it('costs one GitHub request per run while there is no outbox', async () => {
     const answers: Answers = new Map()
-    gh.requests.length = 0
+    sandbox.gh.requests.length = 0
     await drainOutbox(run(answers))
-    expect(gh.requests).toHaveLength(1)
-    expect(seen(gh, 'GET', /\/git\/ref\//)).toBe(1)
+    expect(sandbox.gh.requests).toHaveLength(1)
+    expect(sandbox.seen('GET', /\/git\/ref\//)).toBe(1)
   })
 })
 
 describe('an events endpoint that refuses the protocol', () => {
   it('parks the queued events as rejected, reports them once and never sends them again', async () => {
     const answers: Answers = new Map()
-    saas.faults.add({ path: EVENTS_PATH, status: 503 })
+    saas.faults.add({ path: EVENTS, status: 503 })
     await actionRun(answers, nthEvent(1))
     saas.faults.add({
-      path: EVENTS_PATH,
+      path: EVENTS,
       status: 412,
       body: { error_code: 'client-too-old', message: 'upgrade' }
     })
@@ -168,6 +158,6 @@ describe('an events endpoint that refuses the protocol', () => {
     const later = await drainOutbox(run(answers))
     expect(later).toEqual({ delivered: 0, stillQueued: 0, rejected: [], parked: 1, dropped: [] })
     expect(saas.requests).toHaveLength(0)
-    expect(gh.branchHead('acme/webapp', OUTBOX_BRANCH)).toBeDefined()
+    expect(sandbox.gh.branchHead('acme/webapp', OUTBOX_BRANCH)).toBeDefined()
   })
 })

@@ -5,7 +5,7 @@ import {
   parseOutboxEntry,
   serializeOutboxEntry
 } from '../../src/events/outbox-entry.js'
-import { nthEvent, queued } from './fakes.js'
+import { nthEvent, queued } from '../../__fixtures__/events/fakes.js'
 
 describe('serializeOutboxEntry', () => {
   it('writes 2-space JSON, entry keys first, with a trailing newline', () => {

@@ -3,7 +3,7 @@ import { drainOutbox, emitWithOutbox } from '../../src/events/outbox.js'
 import { KittyError } from '../../src/errors.js'
 import type { EventEnvelope } from '../../src/events/envelope.js'
 import type { EventResult } from '../../src/saas/types.js'
-import { memoryStore, nthEvent, queued, recordingLog } from './fakes.js'
+import { memoryStore, nthEvent, queued, recordingLog } from '../../__fixtures__/events/fakes.js'
 
 const NOW = Date.UTC(2026, 3, 2, 9, 30, 0, 5)
 const unavailable = new KittyError(

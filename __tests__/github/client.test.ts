@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { KittyError } from '../../src/errors.js'
 import {
   createGitHubClient,
@@ -10,21 +10,14 @@ import { addReaction } from '../../src/github/comments.js'
 import { getBranchHead } from '../../src/github/refs.js'
 import type { GitHubApi, RepoRef } from '../../src/github/client.js'
 import { attempt } from '../../src/github/errors.js'
-import { clientFor, startSandboxClient, testFetch, WEBAPP } from './sandbox-client.js'
-import type { SandboxClient } from './sandbox-client.js'
+import {
+  gitHubClientFor,
+  testFetch,
+  useSandboxGitHub,
+  WEBAPP
+} from '../../__fixtures__/sandbox/github.js'
 
-let sandbox: SandboxClient
-beforeAll(async () => {
-  sandbox = await startSandboxClient()
-})
-afterAll(async () => {
-  await sandbox.gh.close()
-})
-beforeEach(() => {
-  sandbox.gh.faults.clear()
-  sandbox.gh.requests.length = 0
-  sandbox.log.length = 0
-})
+const sandbox = useSandboxGitHub()
 
 const REPO_PATH = '/repos/acme/webapp'
 const repoRequests = (): number => sandbox.seen('GET', /^\/repos\/acme\/webapp$/)
@@ -71,7 +64,7 @@ describe('createGitHubClient: retries', () => {
   })
 
   it('stops after the configured number of retries with a retryable error', async () => {
-    const client = clientFor(sandbox.gh, sandbox.log, { retries: 1 })
+    const client = gitHubClientFor(sandbox.gh, { retries: 1 }, sandbox.log)
     sandbox.gh.faults.add({ path: REPO_PATH, status: 503, body: {}, times: 5 })
     const error = await failure(getRepository(client, WEBAPP))
     expect(error.retryable).toBe(true)
@@ -141,7 +134,7 @@ describe('createGitHubClient: rate limits', () => {
 
 describe('createGitHubClient: timeouts', () => {
   it('aborts a request that hangs and reports a retryable timeout', async () => {
-    const client = clientFor(sandbox.gh, sandbox.log, { requestTimeoutMs: 100, retries: 0 })
+    const client = gitHubClientFor(sandbox.gh, { requestTimeoutMs: 100, retries: 0 }, sandbox.log)
     sandbox.gh.faults.add({ path: REPO_PATH, hang: true })
     const started = Date.now()
     const error = await failure(getRepository(client, WEBAPP))
@@ -153,7 +146,7 @@ describe('createGitHubClient: timeouts', () => {
   })
 
   it('retries a request that hung once', async () => {
-    const client = clientFor(sandbox.gh, sandbox.log, { requestTimeoutMs: 100, retries: 1 })
+    const client = gitHubClientFor(sandbox.gh, { requestTimeoutMs: 100, retries: 1 }, sandbox.log)
     sandbox.gh.faults.add({ path: REPO_PATH, hang: true })
     await expect(getRepository(client, WEBAPP)).resolves.toMatchObject({ defaultBranch: 'main' })
     expect(repoRequests()).toBe(2)

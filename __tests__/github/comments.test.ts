@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import {
   addReaction,
   createComment,
@@ -9,19 +9,9 @@ import {
 import type { IssueComment } from '../../src/github/comments.js'
 import type { GitHubApi } from '../../src/github/client.js'
 import type { RepoRef } from '../../src/github/client.js'
-import { startSandboxClient, WEBAPP } from './sandbox-client.js'
-import type { SandboxClient } from './sandbox-client.js'
+import { useSandboxGitHub, WEBAPP } from '../../__fixtures__/sandbox/github.js'
 
-let sandbox: SandboxClient
-beforeAll(async () => {
-  sandbox = await startSandboxClient()
-})
-afterAll(async () => {
-  await sandbox.gh.close()
-})
-beforeEach(() => {
-  sandbox.gh.requests.length = 0
-})
+const sandbox = useSandboxGitHub()
 
 /** A new issue with `count` comments `c1`…`cN` (oldest first). */
 function issueWith(count: number): number {

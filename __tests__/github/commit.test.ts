@@ -1,17 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { beforeAll, describe, expect, it } from '@jest/globals'
 import { commitFiles } from '../../src/github/commit.js'
 import { createBranch } from '../../src/github/refs.js'
-import { startSandboxClient, WEBAPP } from './sandbox-client.js'
-import type { SandboxClient } from './sandbox-client.js'
+import { useSandboxGitHub, WEBAPP } from '../../__fixtures__/sandbox/github.js'
 
-let sandbox: SandboxClient
+const sandbox = useSandboxGitHub()
 let main: string
-beforeAll(async () => {
-  sandbox = await startSandboxClient()
+beforeAll(() => {
   main = sandbox.gh.branchHead('acme/webapp', 'main')!
-})
-afterAll(async () => {
-  await sandbox.gh.close()
 })
 
 describe('commitFiles', () => {

@@ -6,8 +6,9 @@ import { startSandboxGitHub } from '../../sandbox/github/server.js'
 import type { SandboxGitHub } from '../../sandbox/github/server.js'
 import { startSandboxSaas } from '../../sandbox/saas/server.js'
 import type { SandboxSaas } from '../../sandbox/saas/server.js'
-import { nthEvent, queued, recordingLog } from '../events/fakes.js'
-import { gitHubClientFor, saasClientFor, WEBAPP } from '../events/sandboxes.js'
+import { nthEvent, queued, recordingLog } from '../../__fixtures__/events/fakes.js'
+import { gitHubClientFor, WEBAPP } from '../../__fixtures__/sandbox/github.js'
+import { saasClientFor } from '../../__fixtures__/sandbox/saas.js'
 
 /** More events than the contents API lists of one directory (1,000). */
 const MANY = 1_050

@@ -11,9 +11,9 @@ import type { GitHub, GitHubApi } from '../../src/github/client.js'
 import { commitFiles } from '../../src/github/commit.js'
 import { startSandboxGitHub } from '../../sandbox/github/server.js'
 import type { SandboxGitHub } from '../../sandbox/github/server.js'
-import { nthEvent, queued, recordingLog } from '../events/fakes.js'
-import type { RecordingLog } from '../events/fakes.js'
-import { gitHubClientFor, intercepted, seen, WEBAPP } from '../events/sandboxes.js'
+import { nthEvent, queued, recordingLog } from '../../__fixtures__/events/fakes.js'
+import type { RecordingLog } from '../../__fixtures__/events/fakes.js'
+import { gitHubClientFor, intercepted, seen, WEBAPP } from '../../__fixtures__/sandbox/github.js'
 
 const REF = 'refs/heads/kitty-origin/outbox'
 let gh: SandboxGitHub

@@ -1,19 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import type { KittyError } from '../../src/errors.js'
 import { getPermission } from '../../src/github/permission.js'
-import { startSandboxClient, WEBAPP } from './sandbox-client.js'
-import type { SandboxClient } from './sandbox-client.js'
+import { useSandboxGitHub, WEBAPP } from '../../__fixtures__/sandbox/github.js'
 
-let sandbox: SandboxClient
-beforeAll(async () => {
-  sandbox = await startSandboxClient()
-})
-afterAll(async () => {
-  await sandbox.gh.close()
-})
-beforeEach(() => {
-  sandbox.gh.faults.clear()
-})
+const sandbox = useSandboxGitHub()
 
 describe('getPermission', () => {
   it.each([

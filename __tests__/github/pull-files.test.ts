@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import type { GitHubPager } from '../../src/github/client.js'
 import {
   listPullRequestFiles,
@@ -6,16 +6,9 @@ import {
   PULL_FILES_PER_PAGE
 } from '../../src/github/pull-files.js'
 import { openPullRequest } from '../../src/github/pulls.js'
-import { startSandboxClient, WEBAPP } from './sandbox-client.js'
-import type { SandboxClient } from './sandbox-client.js'
+import { useSandboxGitHub, WEBAPP } from '../../__fixtures__/sandbox/github.js'
 
-let sandbox: SandboxClient
-beforeAll(async () => {
-  sandbox = await startSandboxClient()
-})
-afterAll(async () => {
-  await sandbox.gh.close()
-})
+const sandbox = useSandboxGitHub()
 
 async function pullWith(branch: string, files: Record<string, string | null>): Promise<number> {
   sandbox.gh.pushFiles('acme/webapp', branch, files)

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { beforeEach, describe, expect, it } from '@jest/globals'
 import { RequestError } from '@octokit/request-error'
 import type { GitHubApi } from '../../src/github/client.js'
 import { ACTIONS_PR_SETTING } from '../../src/github/errors.js'
@@ -10,18 +10,10 @@ import {
 } from '../../src/github/pulls.js'
 import type { PullRequestRequest } from '../../src/github/pulls.js'
 import { deleteBranch } from '../../src/github/refs.js'
-import { clientFor, startSandboxClient, WEBAPP } from './sandbox-client.js'
-import type { SandboxClient } from './sandbox-client.js'
+import { gitHubClientFor, useSandboxGitHub, WEBAPP } from '../../__fixtures__/sandbox/github.js'
 
-let sandbox: SandboxClient
-beforeAll(async () => {
-  sandbox = await startSandboxClient()
-})
-afterAll(async () => {
-  await sandbox.gh.close()
-})
+const sandbox = useSandboxGitHub()
 beforeEach(() => {
-  sandbox.gh.faults.clear()
   const settings = sandbox.gh.repo().settings
   settings.actionsCanCreatePullRequests = true
   settings.labelLagAfterPullCreate = 0
@@ -203,7 +195,7 @@ describe('openPullRequest', () => {
 
   it('names the permissions line when the token may not write pull requests', async () => {
     sandbox.gh.addToken('ghs_noPulls', { permissions: { pull_requests: 'read' } })
-    const client = clientFor(sandbox.gh, [], { token: 'ghs_noPulls' })
+    const client = gitHubClientFor(sandbox.gh, { token: 'ghs_noPulls' })
     await expect(
       openPullRequest(client, WEBAPP, missionBranch('kitty/noscope'), FAST)
     ).rejects.toMatchObject({

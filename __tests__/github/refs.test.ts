@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { beforeAll, describe, expect, it } from '@jest/globals'
 import { createBranch, deleteBranch, getBranchHead, moveBranch } from '../../src/github/refs.js'
-import { clientFor, startSandboxClient, WEBAPP } from './sandbox-client.js'
-import type { SandboxClient } from './sandbox-client.js'
+import { gitHubClientFor, useSandboxGitHub, WEBAPP } from '../../__fixtures__/sandbox/github.js'
 
-let sandbox: SandboxClient
+const sandbox = useSandboxGitHub()
 let main: string
-beforeAll(async () => {
-  sandbox = await startSandboxClient()
+beforeAll(() => {
   main = sandbox.gh.branchHead('acme/webapp', 'main')!
-})
-afterAll(async () => {
-  await sandbox.gh.close()
 })
 
 describe('getBranchHead', () => {
@@ -71,7 +66,7 @@ describe('createBranch', () => {
 
   it('names the missing contents permission', async () => {
     sandbox.gh.addToken('ghs_readOnly', { permissions: { contents: 'read' } })
-    const client = clientFor(sandbox.gh, [], { token: 'ghs_readOnly' })
+    const client = gitHubClientFor(sandbox.gh, { token: 'ghs_readOnly' })
     await expect(createBranch(client, WEBAPP, 'kitty/mission-c', main)).rejects.toMatchObject({
       message:
         "The workflow's token may not create the branch kitty/mission-c; add `contents: write` under `permissions:` in the workflow file."

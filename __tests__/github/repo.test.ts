@@ -1,18 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { listDirectory, readTextFile } from '../../src/github/repo.js'
-import { clientFor, startSandboxClient, WEBAPP } from './sandbox-client.js'
-import type { SandboxClient } from './sandbox-client.js'
+import { gitHubClientFor, useSandboxGitHub, WEBAPP } from '../../__fixtures__/sandbox/github.js'
 
-let sandbox: SandboxClient
-beforeAll(async () => {
-  sandbox = await startSandboxClient()
-})
-afterAll(async () => {
-  await sandbox.gh.close()
-})
-beforeEach(() => {
-  sandbox.gh.faults.clear()
-})
+const sandbox = useSandboxGitHub()
 
 describe('readTextFile', () => {
   it('reads a file at a branch as UTF-8 text', async () => {
@@ -74,7 +64,7 @@ describe('readTextFile', () => {
 
   it('names the missing contents permission', async () => {
     sandbox.gh.addToken('ghs_noContents', { permissions: { contents: 'none' } })
-    const client = clientFor(sandbox.gh, [], { token: 'ghs_noContents' })
+    const client = gitHubClientFor(sandbox.gh, { token: 'ghs_noContents' })
     await expect(readTextFile(client, WEBAPP, 'README.md', 'main')).rejects.toMatchObject({
       message:
         "The workflow's token may not read README.md; add `contents: read` under `permissions:` in the workflow file."

@@ -1,25 +1,17 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { beforeAll, describe, expect, it } from '@jest/globals'
 import { commitFiles, getCommitTree } from '../../src/github/commit.js'
 import { openPullRequest } from '../../src/github/pulls.js'
 import { createBranch } from '../../src/github/refs.js'
 import { settled, SETTLE_DELAYS_MS } from '../../src/github/settle.js'
 import { notYetVisible } from '../../sandbox/github/lag.js'
 import type { LagPoint } from '../../sandbox/github/lag.js'
-import { startSandboxClient, WEBAPP } from './sandbox-client.js'
-import type { SandboxClient } from './sandbox-client.js'
+import { useSandboxGitHub, WEBAPP } from '../../__fixtures__/sandbox/github.js'
 
-let sandbox: SandboxClient
+const sandbox = useSandboxGitHub()
 let main: string
 let branchCount = 0
-beforeAll(async () => {
-  sandbox = await startSandboxClient()
+beforeAll(() => {
   main = sandbox.gh.branchHead('acme/webapp', 'main')!
-})
-afterAll(async () => {
-  await sandbox.gh.close()
-})
-beforeEach(() => {
-  sandbox.gh.faults.clear()
 })
 
 async function freshBranch(): Promise<string> {

@@ -1,16 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { listDirectory, readTextFile } from '../../src/github/repo.js'
 import { listTreeEntries, listTreeRecursive, treeEntryAt } from '../../src/github/trees.js'
-import { startSandboxClient, WEBAPP } from './sandbox-client.js'
-import type { SandboxClient } from './sandbox-client.js'
+import { useSandboxGitHub, WEBAPP } from '../../__fixtures__/sandbox/github.js'
 
 const BRANCH = 'wide'
 const DEEP = 'deep'
 const SUBMODULE_SHA = 'abcdef0123456789abcdef0123456789abcdef01'
-let sandbox: SandboxClient
+const sandbox = useSandboxGitHub()
 
-beforeAll(async () => {
-  sandbox = await startSandboxClient()
+beforeAll(() => {
   const files: Record<string, string | { symlink: string } | { submodule: string }> = {}
   for (let n = 0; n < 1_200; n += 1) {
     files[`kitty-specs/m-${String(n).padStart(4, '0')}/meta.json`] = `{"n": ${n}}\n`
@@ -23,13 +21,8 @@ beforeAll(async () => {
   for (let n = 0; n < 40; n += 1) deep[`a/b${n % 4}/c${n}/file.txt`] = `${n}\n`
   sandbox.gh.pushFiles('acme/webapp', DEEP, deep)
 })
-afterAll(async () => {
-  await sandbox.gh.close()
-})
 beforeEach(() => {
-  sandbox.gh.faults.clear()
   sandbox.gh.repo().settings.treeEntryLimit = 100_000
-  sandbox.gh.requests.length = 0
 })
 
 describe('listing a directory of more than 1,000 entries', () => {

@@ -8,7 +8,7 @@ import { runBot } from '../../src/bot.js'
 import { pullRequestEvent } from '../../sandbox/events.js'
 import { startBot } from '../flows/harness.js'
 import type { BotHarness } from '../flows/harness.js'
-import { clientFor, testFetch } from '../github/sandbox-client.js'
+import { gitHubClientFor, testFetch } from '../../__fixtures__/sandbox/github.js'
 
 /** The bot and both sandboxes, plus pull requests to verify in-process over real sockets. */
 export interface VerifyHarness {
@@ -34,7 +34,7 @@ export interface VerifyHarness {
 /** Starts the sandboxes for verification tests. */
 export async function startVerify(): Promise<VerifyHarness> {
   const bot = await startBot()
-  const client = clientFor(bot.github, [])
+  const client = gitHubClientFor(bot.github)
   const [owner = '', repo = ''] = bot.repository.split('/')
   const annotations: Annotation[] = []
   return {

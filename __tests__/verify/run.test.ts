@@ -8,7 +8,7 @@ import { startScenario } from '../../sandbox/scenario.js'
 import type { Scenario } from '../../sandbox/scenario.js'
 import { parseFileCommand } from '../../sandbox/workflow-commands.js'
 import { openPullRequest } from '../../src/github/pulls.js'
-import { clientFor } from '../github/sandbox-client.js'
+import { gitHubClientFor } from '../../__fixtures__/sandbox/github.js'
 import { metaText, MISSION_SLUG } from './fixtures.js'
 
 let dir: string
@@ -63,7 +63,7 @@ async function pullRequestEventFile(
 ): Promise<string> {
   scenario.github.pushFiles('acme/webapp', branch, files)
   const pull = await openPullRequest(
-    clientFor(scenario.github, []),
+    gitHubClientFor(scenario.github),
     { owner: 'acme', repo: 'webapp' },
     { head: branch, base: 'main', title: branch, body: '', draft: false, labels: [] }
   )
