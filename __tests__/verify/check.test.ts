@@ -2,7 +2,8 @@ import { describe, expect, it } from '@jest/globals'
 import { JIRA_META, LINEAR_META } from '../../__fixtures__/mission/tickets.js'
 import { pythonJsonPretty } from '../../src/mission/python-json.js'
 import type { JsonValue } from '../../src/mission/python-json.js'
-import { checkMeta, firstDifferentLine, lineOfKey } from '../../src/verify/check.js'
+import { checkMeta } from '../../src/verify/check.js'
+import { firstDifferentLine, lineOfKey } from '../../src/verify/problem.js'
 
 const DIR = 'web-123-01M0M9D8'
 const HEAD = 'kitty-origin/web-123-01M0M9D8'
@@ -173,6 +174,7 @@ describe('checkMeta', () => {
       meta: null,
       missionId: '01M0M9D8R83DDKSZ62QKGV3YW0',
       origin: null,
+      legacy: false,
       problems: []
     })
   })
@@ -181,31 +183,141 @@ describe('checkMeta', () => {
     [
       'an invalid slug',
       (m: Record<string, unknown>) => (m.slug = 'Web_123-01M0M9D8'),
-      'meta.json has slug Web_123-01M0M9D8, which is neither NNN-<slug> nor <slug>-<mid8>.'
+      'meta.json has slug Web_123-01M0M9D8, which is neither NNN-<slug> nor <slug>-<mid8>.',
+      'slug'
     ],
     [
       'a mission_id that is no ULID',
       (m: Record<string, unknown>) => (m.mission_id = '01M0M9D8-not-a-ulid-at-all'),
-      'meta.json has mission_id 01M0M9D8-not-a-ulid-at-all, not a ULID.'
+      'meta.json has mission_id 01M0M9D8-not-a-ulid-at-all, not a ULID.',
+      'mission_id'
     ],
     [
       'a required key missing',
       (m: Record<string, unknown>) => delete m.target_branch,
-      'meta.json has a missing or mistyped target_branch.'
+      'meta.json needs a non-empty target_branch.',
+      'target_branch'
+    ],
+    [
+      'no mission_id',
+      (m: Record<string, unknown>) => delete m.mission_id,
+      'meta.json needs a mission_id (spec-kitty gives every mission one since 3.1.1).',
+      'mission_id'
+    ],
+    [
+      'a mission_number that is a string',
+      (m: Record<string, unknown>) => (m.mission_number = '004'),
+      'meta.json has a mission_number that is neither an integer nor null.',
+      'mission_number'
+    ],
+    [
+      'a created_at without offset',
+      (m: Record<string, unknown>) => (m.created_at = '2025-03-01T08:00:00'),
+      'meta.json has created_at "2025-03-01T08:00:00", not an ISO 8601 time with a UTC offset.',
+      'created_at'
+    ],
+    [
+      'a blank purpose_tldr',
+      (m: Record<string, unknown>) => (m.purpose_tldr = ' '),
+      'meta.json has a blank or mistyped purpose_tldr.',
+      'purpose_tldr'
     ]
   ])(
     'holds a meta.json without origin_ticket to every other rule: %s',
-    (_name, change, message) => {
+    (_name, change, message, key) => {
       const text = canonicalWith(m => {
         delete m.origin_ticket
         change(m)
       })
       expect(checkMeta(DIR, text, HEAD)).toMatchObject({
         hasOrigin: false,
-        problems: [{ message, line: 1 }]
+        problems: [{ message, line: lineOfKey(text, key) }]
       })
     }
   )
+
+  it('passes a mission without origin that has only the keys spec-kitty requires, as its migrate backfill-identity writes one', () => {
+    // The bytes spec-kitty 3.2.6's `migrate backfill-identity` wrote for a migrated 3.0 mission.
+    const text = `${JSON.stringify(
+      {
+        created_at: '2025-03-01T08:00:00.000000+00:00',
+        friendly_name: 'Next thing',
+        mission_id: '01M95DM09ZSZ5XQRZ18NEJHRHH',
+        mission_number: 2,
+        mission_slug: '002-next-thing',
+        mission_type: 'software-dev',
+        slug: '002-next-thing',
+        target_branch: 'main',
+        vcs: 'git'
+      },
+      null,
+      2
+    )}\n`
+    expect(checkMeta('002-next-thing', text, HEAD)).toMatchObject({
+      hasOrigin: false,
+      problems: []
+    })
+  })
+
+  it('fails a spec-kitty 2.x meta.json that gained an id but still lacks what spec-kitty requires', () => {
+    const text = `${JSON.stringify(
+      {
+        created_at: '2025-03-01T08:00:00.000000+00:00',
+        feature_number: '001',
+        friendly_name: 'Old thing',
+        mission: 'software-dev',
+        mission_id: '01M95DM09Y88XDMA736XG9NSFP',
+        slug: '001-old-thing',
+        target_branch: 'main',
+        vcs: 'git'
+      },
+      null,
+      2
+    )}\n`
+    expect(checkMeta('001-old-thing', text, HEAD).problems).toEqual([
+      { message: 'meta.json needs a non-empty mission_slug.', line: 1 }
+    ])
+  })
+
+  it.each([
+    ['absent', (m: Record<string, unknown>) => delete m.mission_id],
+    ['null', (m: Record<string, unknown>) => (m.mission_id = null)]
+  ])(
+    'reports, unchecked, a mission whose id is %s here and on the base branch (legacy)',
+    (_name, change) => {
+      const text = canonicalWith(m => {
+        delete m.origin_ticket
+        delete m.flattened
+        change(m)
+      }).replace('{', '{ ')
+      expect(checkMeta(DIR, text, HEAD, true)).toEqual({
+        hasOrigin: false,
+        legacy: true,
+        meta: null,
+        missionId: null,
+        origin: null,
+        problems: []
+      })
+      expect(checkMeta(DIR, text, HEAD, false).problems.length).toBeGreaterThan(0)
+    }
+  )
+
+  it('checks a mission legacy on the base in full once it has an id or an origin', () => {
+    const withId = canonicalWith(m => {
+      delete m.origin_ticket
+      m.created_at = 'yesterday'
+    })
+    expect(checkMeta(DIR, withId, HEAD, true)).toMatchObject({
+      legacy: false,
+      problems: [{ line: 2 }]
+    })
+    const withOrigin = canonicalWith(m => delete m.mission_id)
+    expect(checkMeta(DIR, withOrigin, HEAD, true)).toMatchObject({
+      hasOrigin: true,
+      legacy: false,
+      problems: [{ message: 'meta.json has a missing or mistyped mission_id.' }]
+    })
+  })
 
   it('holds a meta.json without origin_ticket to canonical bytes and its directory', () => {
     const text = canonicalWith(m => delete m.origin_ticket)

@@ -11,6 +11,7 @@ export function result(name: string, overrides: Partial<MissionResult> = {}): Mi
     metaPath: `${dir}/meta.json`,
     annotatedPath: `${dir}/meta.json`,
     hasOrigin: true,
+    legacy: false,
     meta: null,
     problems: [],
     saas: { kind: 'not-checked' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { compareWithBase } from '../../src/verify/base.js'
+import { baseReader, compareWithBase } from '../../src/verify/base.js'
 import { checkMissionPaths } from '../../src/verify/paths.js'
 import type { MissionsView } from '../../src/verify/paths.js'
 import type { TreePath, VerifyPorts } from '../../src/verify/ports.js'
@@ -62,16 +62,38 @@ describe('checkMissionPaths', () => {
 })
 
 describe('compareWithBase', () => {
-  it('treats a base meta.json that is not JSON as one without id or origin', async () => {
-    const base = view([{ path: 'm-01ABCDEF', kind: 'dir', sha: SHA }])
+  it.each([
+    ['not JSON', '{ not json', false],
+    ['without id or origin', '{"mission_slug": "001-old"}', true],
+    ['with a null id', '{"mission_id": null}', true],
+    ['with an origin but no id', '{"origin_ticket": {"provider": "linear"}}', false]
+  ])('reads a base meta.json %s as one without id, legacy: %s', async (_name, text, legacy) => {
+    const read = baseReader({ readFile: () => Promise.resolve(text) }, 'main')
+    expect(await read('001-old')).toMatchObject({ missionId: null, legacy })
+  })
+
+  it('lets a mission the base holds without an id gain one, as spec-kitty migrate backfill-identity does', async () => {
+    const base = view([{ path: '001-old', kind: 'dir', sha: SHA }])
     const problems = await compareWithBase(
-      [{ name: 'm-01ABCDEF', missionId: '01ABCDEFZT5N2M4V6X8R0C1B3D', origin: null, text: '{}' }],
+      [{ name: '001-old', missionId: '01ABCDEFZT5N2M4V6X8R0C1B3D', origin: null, text: '{}' }],
       { base, head: base },
-      'main',
-      { readFile: () => Promise.resolve('{ not json') }
+      baseReader({ readFile: () => Promise.resolve('{"slug": "001-old"}') }, 'main')
     )
-    expect(problems.get('m-01ABCDEF')?.map(problem => problem.message)).toEqual([
-      'meta.json changes the mission_id of kitty-specs/m-01ABCDEF/ from none on the base branch to 01ABCDEFZT5N2M4V6X8R0C1B3D; a mission keeps the id it was created with.'
+    expect(problems.size).toBe(0)
+  })
+
+  it('fails a mission whose id changes from one the base holds to another', async () => {
+    const base = view([{ path: '001-old', kind: 'dir', sha: SHA }])
+    const problems = await compareWithBase(
+      [{ name: '001-old', missionId: '01ABCDEFZT5N2M4V6X8R0C1B3D', origin: null, text: '{}' }],
+      { base, head: base },
+      baseReader(
+        { readFile: () => Promise.resolve('{"mission_id": "01HZZZZZZT5N2M4V6X8R0C1B3D"}') },
+        'main'
+      )
+    )
+    expect(problems.get('001-old')?.map(problem => problem.message)).toEqual([
+      'meta.json changes the mission_id of kitty-specs/001-old/ from 01HZZZZZZT5N2M4V6X8R0C1B3D on the base branch to 01ABCDEFZT5N2M4V6X8R0C1B3D; a mission keeps the id it was created with.'
     ])
   })
 
@@ -80,13 +102,15 @@ describe('compareWithBase', () => {
     const problems = await compareWithBase(
       [{ name: 'new-01ABCDEF', missionId: null, origin: null, text: '{}' }],
       { base: view([{ path: '001-old', kind: 'dir', sha: SHA }]), head: view([]) },
-      'main',
-      {
-        readFile: path => {
-          reads.push(path)
-          return Promise.resolve(null)
-        }
-      }
+      baseReader(
+        {
+          readFile: path => {
+            reads.push(path)
+            return Promise.resolve(null)
+          }
+        },
+        'main'
+      )
     )
     expect(problems.size).toBe(0)
     expect(reads).toEqual([])

@@ -1,8 +1,9 @@
 import { pythonJsonPretty } from '../mission/index.js'
 import type { JsonValue } from '../mission/index.js'
 import { MISSIONS_ROOT } from './changes.js'
-import { lineOfKey, originOf } from './check.js'
-import type { Problem } from './check.js'
+import { originOf } from './check.js'
+import { lineOfKey } from './problem.js'
+import type { Problem } from './problem.js'
 import type { MissionsView } from './paths.js'
 import type { VerifyPorts } from './ports.js'
 
@@ -16,10 +17,15 @@ export interface HeadIdentity {
 }
 
 /** What the base branch's meta.json of one mission directory says about who it is. */
-interface BaseIdentity {
+export interface BaseIdentity {
   missionId: string | null
   origin: JsonValue
+  /** A JSON object with neither mission_id nor origin_ticket: a mission from before spec-kitty 3.1.1. */
+  legacy: boolean
 }
+
+/** Reads (once each) what the base branch's meta.json of a mission directory says; null when absent. */
+export type BaseReader = (name: string) => Promise<BaseIdentity | null>
 
 /** A directory named `<slug>-<mid8>`: its mission_id starts with those eight characters. */
 const CURRENT_SHAPE = /^[a-z0-9]+(?:-[a-z0-9]+)*-([0-9A-HJKMNP-TV-Z]{8})$/
@@ -36,10 +42,29 @@ function parsedIdentity(text: string | null): BaseIdentity | null {
   try {
     raw = JSON.parse(text)
   } catch {
-    return { missionId: null, origin: null }
+    return { missionId: null, origin: null, legacy: false }
   }
-  const id = (raw as { mission_id?: unknown } | null)?.mission_id
-  return { missionId: typeof id === 'string' ? id : null, origin: originOf(raw) }
+  const object = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? raw : null
+  const id = (object as { mission_id?: unknown } | null)?.mission_id
+  const origin = originOf(raw)
+  return {
+    missionId: typeof id === 'string' ? id : null,
+    origin,
+    legacy: object !== null && (id ?? null) === null && origin === null
+  }
+}
+
+/** A BaseReader of `kitty-specs/<name>/meta.json` at `baseRef`, each file read at most once. */
+export function baseReader(ports: Pick<VerifyPorts, 'readFile'>, baseRef: string): BaseReader {
+  const reads = new Map<string, Promise<BaseIdentity | null>>()
+  return name => {
+    let read = reads.get(name)
+    if (read === undefined) {
+      read = ports.readFile(`${MISSIONS_ROOT}/${name}/meta.json`, baseRef).then(parsedIdentity)
+      reads.set(name, read)
+    }
+    return read
+  }
 }
 
 /**
@@ -60,7 +85,8 @@ function candidatesFor(base: MissionsView, missionId: string, own: string): stri
 
 /**
  * Compares every changed mission's identity with the base branch: a mission the base already
- * holds keeps its mission_id and its origin_ticket (present or absent, byte for byte), a new
+ * holds keeps its mission_id (one the base holds without an id may gain one, as `spec-kitty
+ * migrate backfill-identity` gives it) and its origin_ticket (present or absent, byte for byte), a new
  * mission may not take the mission_id of another mission on the base (unless the pull request
  * moves that mission here, when its origin_ticket must stay), and no two missions of the pull
  * request share one. Reads one meta.json per changed mission the base holds, plus the base
@@ -69,18 +95,8 @@ function candidatesFor(base: MissionsView, missionId: string, own: string): stri
 export async function compareWithBase(
   heads: readonly HeadIdentity[],
   views: { base: MissionsView; head: MissionsView },
-  baseRef: string,
-  ports: Pick<VerifyPorts, 'readFile'>
+  onBase: BaseReader
 ): Promise<Map<string, Problem[]>> {
-  const reads = new Map<string, Promise<BaseIdentity | null>>()
-  const onBase = (name: string): Promise<BaseIdentity | null> => {
-    let read = reads.get(name)
-    if (read === undefined) {
-      read = ports.readFile(`${MISSIONS_ROOT}/${name}/meta.json`, baseRef).then(parsedIdentity)
-      reads.set(name, read)
-    }
-    return read
-  }
   const problems = new Map<string, Problem[]>()
   const add = (name: string, problem: Problem): void => {
     problems.set(name, [...(problems.get(name) ?? []), problem])
@@ -89,9 +105,9 @@ export async function compareWithBase(
     const where = `${MISSIONS_ROOT}/${head.name}/`
     const same = views.base.entries.get(head.name)?.kind === 'dir' ? await onBase(head.name) : null
     if (same !== null) {
-      if (same.missionId !== head.missionId) {
+      if (same.missionId !== null && same.missionId !== head.missionId) {
         add(head.name, {
-          message: `meta.json changes the mission_id of ${where} from ${same.missionId ?? 'none'} on the base branch to ${head.missionId ?? 'none'}; a mission keeps the id it was created with.`,
+          message: `meta.json changes the mission_id of ${where} from ${same.missionId} on the base branch to ${head.missionId ?? 'none'}; a mission keeps the id it was created with.`,
           line: lineOfKey(head.text, 'mission_id')
         })
       }

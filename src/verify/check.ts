@@ -1,14 +1,8 @@
 import { KittyError } from '../errors.js'
-import { parseMeta, pythonJsonPretty } from '../mission/index.js'
+import { parseMeta } from '../mission/index.js'
 import type { JsonValue, MissionMeta } from '../mission/index.js'
-
-/** One thing wrong with a mission, and the line of its file it points at (1-based). */
-export interface Problem {
-  message: string
-  line: number
-  /** The file the problem is about, when it is not the mission's meta.json. */
-  file?: string
-}
+import type { Problem } from './problem.js'
+import { structureProblems } from './structure.js'
 
 /** What meta.json alone says about a mission's provenance. */
 export interface MetaCheck {
@@ -20,39 +14,9 @@ export interface MetaCheck {
   missionId: string | null
   /** meta.json's origin_ticket as written (null when absent), for comparing with the base. */
   origin: JsonValue
+  /** A mission from before spec-kitty's mission ids, unchanged in that: reported, not checked. */
+  legacy: boolean
   problems: Problem[]
-}
-
-/**
- * A well-formed origin_ticket put in for an absent one, so that a mission without origin is held
- * to every other rule by the same code (`parseMeta`); it never reaches a result or a message.
- */
-const STAND_IN_ORIGIN = {
-  provider: 'linear',
-  resource_type: 'team',
-  resource_id: 'stand-in',
-  external_issue_id: 'stand-in',
-  external_issue_key: 'STAND-1',
-  external_issue_url: 'https://example.invalid/STAND-1',
-  title: 'stand-in'
-}
-
-/** The 1-based line of the first `"key":` in a JSON text; 1 when the key is not there. */
-export function lineOfKey(text: string, key: string): number {
-  const at = text.indexOf(`${JSON.stringify(key)}:`)
-  return at < 0 ? 1 : text.slice(0, at).split('\n').length
-}
-
-/**
- * The 1-based line where `actual` first differs from `expected`; its last line when `actual` is
- * a prefix or the difference lies after its final newline.
- */
-export function firstDifferentLine(actual: string, expected: string): number {
-  const a = actual.split('\n')
-  const b = expected.split('\n')
-  const index = a.findIndex((line, at) => line !== b[at])
-  const lastLine = Math.max(1, actual.endsWith('\n') ? a.length - 1 : a.length)
-  return Math.min(index < 0 ? a.length : index + 1, lastLine)
 }
 
 function parseJson(text: string): unknown {
@@ -75,68 +39,54 @@ export function originOf(raw: unknown): JsonValue {
 }
 
 /**
- * The problem of a mission in kitty-origin's old shape, whose `coordination_branch` is the pull
- * request's own branch: spec-kitty fails on it (`COORDINATION_BRANCH_DELETED`) once that branch
- * is deleted after the merge. Checked with spec-kitty 3.2.6: `doctor coordination --fix` repairs
- * it only once the branch is gone and refuses while it exists, so the fix on the branch is by hand.
+ * Checks the text of `kitty-specs/<name>/meta.json`. Every mission is held to the structure
+ * `structureProblems` states; one with an `origin_ticket` must also pass `parseMeta` (the keys
+ * spec-kitty writes for a PR-bound mission, and the seven origin keys), the only rules excused
+ * when it has none. A mission the base branch already holds without a `mission_id`
+ * (`legacyOnBase`) that still has neither an id nor an origin predates spec-kitty's mission ids
+ * (3.1.1; spec-kitty calls it legacy and reads it as it is): it is reported, not checked.
+ * Whether a mission may lack an origin is the caller's decision.
  */
-function oldShapeProblem(raw: unknown, text: string, headRef: string): Problem | null {
-  const coordination = (raw as Record<string, unknown>).coordination_branch
-  if (coordination !== headRef) return null
-  return {
-    message:
-      `meta.json is in kitty-origin's old shape: its coordination_branch is this pull request's own branch ${headRef}, ` +
-      'so spec-kitty fails on the mission (COORDINATION_BRANCH_DELETED) once the branch is deleted after the merge. ' +
-      'On this branch, remove the coordination_branch key and set topology to single_branch in meta.json ' +
-      '(after the merge, `spec-kitty doctor coordination --fix` on the base branch does the same; it refuses while this branch exists).',
-    line: lineOfKey(text, 'coordination_branch')
-  }
-}
-
-/**
- * Checks the text of `kitty-specs/<name>/meta.json`: it parses and passes `parseMeta`
- * (spec-kitty's required keys, slug grammar, ULID, the seven `origin_ticket` keys), is
- * byte-for-byte canonical, its `mission_slug` names its own directory, and its
- * `coordination_branch` (if any) is not the pull request's own branch `headRef` (the old shape).
- * Every rule applies to a meta.json without `origin_ticket` too, except the origin's own:
- * whether a mission may lack one is the caller's decision.
- */
-export function checkMeta(name: string, text: string, headRef: string): MetaCheck {
+export function checkMeta(
+  name: string,
+  text: string,
+  headRef: string,
+  legacyOnBase = false
+): MetaCheck {
   const raw = parseJson(text)
   const object = asObject(raw)
   const origin = originOf(raw)
-  const hasOrigin = object === null || origin !== null
   const missionId = typeof object?.mission_id === 'string' ? object.mission_id : null
-  const parsed = parseMeta(
-    hasOrigin ? text : JSON.stringify({ ...object, origin_ticket: STAND_IN_ORIGIN })
-  )
+  const found = { missionId, origin, legacy: false }
+  if (object === null) {
+    const message =
+      raw === undefined ? 'meta.json is not valid JSON.' : 'meta.json is not a JSON object.'
+    return { ...found, hasOrigin: true, meta: null, problems: [{ message, line: 1 }] }
+  }
+  if (origin === null) {
+    if (legacyOnBase && (object.mission_id ?? null) === null) {
+      return { ...found, hasOrigin: false, meta: null, problems: [], legacy: true }
+    }
+    return {
+      ...found,
+      hasOrigin: false,
+      meta: null,
+      problems: structureProblems(name, object, text, headRef)
+    }
+  }
+  const parsed = parseMeta(text)
   if (parsed instanceof KittyError) {
     return {
-      hasOrigin,
+      ...found,
+      hasOrigin: true,
       meta: null,
-      missionId,
-      origin,
       problems: [{ message: parsed.message, line: 1 }]
     }
   }
-  const problems: Problem[] = []
-  const expected = pythonJsonPretty(raw as JsonValue) + '\n'
-  if (expected !== text) {
-    const line = firstDifferentLine(text, expected)
-    problems.push({
-      message:
-        "meta.json is not in spec-kitty's canonical form (keys sorted, two-space indent, " +
-        `non-ASCII kept, one newline at the end); the first difference is on line ${line}.`,
-      line
-    })
+  return {
+    ...found,
+    hasOrigin: true,
+    meta: parsed.meta,
+    problems: structureProblems(name, object, text, headRef)
   }
-  const oldShape = oldShapeProblem(raw, text, headRef)
-  if (oldShape !== null) problems.push(oldShape)
-  if (parsed.meta.mission_slug !== name) {
-    problems.push({
-      message: `meta.json has mission_slug ${parsed.meta.mission_slug}, but it lives in kitty-specs/${name}/.`,
-      line: lineOfKey(text, 'mission_slug')
-    })
-  }
-  return { hasOrigin, meta: hasOrigin ? parsed.meta : null, missionId, origin, problems }
 }

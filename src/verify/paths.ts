@@ -1,5 +1,5 @@
 import { MISSIONS_ROOT } from './changes.js'
-import type { Problem } from './check.js'
+import type { Problem } from './problem.js'
 import type { PathKind, TreePath, VerifyPorts } from './ports.js'
 
 /** The largest file GitHub's contents API serves with its content (1 MB). */

@@ -2,8 +2,8 @@ import { resolveTrackerBinding, TRACKER_CONFIG_PATH } from '../origin/binding.js
 import type { BindingOverrides } from '../origin/binding.js'
 import type { TrackerBinding } from '../origin/models.js'
 import type { RunReport } from '../report.js'
-import { compareWithBase } from './base.js'
-import type { HeadIdentity } from './base.js'
+import { baseReader, compareWithBase } from './base.js'
+import type { BaseReader, HeadIdentity } from './base.js'
 import { changedMissions, changedTopEntries, MISSIONS_ROOT } from './changes.js'
 import type { ChangedFile, ChangedMission } from './changes.js'
 import { checkMeta } from './check.js'
@@ -61,19 +61,31 @@ interface LocalCheck {
   identity?: HeadIdentity
 }
 
+/** True when the base branch holds this mission directory from before spec-kitty's mission ids. */
+async function legacyOnBase(
+  name: string,
+  base: MissionsView,
+  onBase: BaseReader
+): Promise<boolean> {
+  if (base.entries.get(name)?.kind !== 'dir') return false
+  return (await onBase(name))?.legacy === true
+}
+
 /** What the head commit says about one mission; null when the path is no mission at all. */
 async function checkLocally(
   mission: ChangedMission,
   request: VerifyRequest,
   ports: VerifyPorts,
-  head: MissionsView
+  views: { head: MissionsView; base: MissionsView; onBase: BaseReader }
 ): Promise<LocalCheck | null> {
+  const { head } = views
   const metaPath = `${mission.dir}/meta.json`
   const base = {
     mission,
     metaPath,
     annotatedPath: metaPath,
     hasOrigin: false,
+    legacy: false,
     meta: null,
     problems: [],
     saas: { kind: 'not-checked' }
@@ -104,7 +116,12 @@ async function checkLocally(
       text
     }
   }
-  const check = checkMeta(mission.name, text, request.headRef)
+  const check = checkMeta(
+    mission.name,
+    text,
+    request.headRef,
+    await legacyOnBase(mission.name, views.base, views.onBase)
+  )
   const problems = [...check.problems]
   if (!check.hasOrigin && request.requireOrigin) {
     problems.unshift({
@@ -113,7 +130,13 @@ async function checkLocally(
     })
   }
   return {
-    result: { ...base, hasOrigin: check.hasOrigin, meta: check.meta, problems },
+    result: {
+      ...base,
+      hasOrigin: check.hasOrigin,
+      legacy: check.legacy,
+      meta: check.meta,
+      problems
+    },
     text,
     identity: { name: mission.name, missionId: check.missionId, origin: check.origin, text }
   }
@@ -144,18 +167,14 @@ export async function verifyPullRequest(
     touched.length === 0
       ? [NO_MISSIONS, NO_MISSIONS]
       : await Promise.all([missionsAt(ports, request.headSha), missionsAt(ports, request.baseRef)])
+  const onBase = baseReader(ports, request.baseRef)
   const checks: LocalCheck[] = []
   for (const mission of touched) {
-    const check = await checkLocally(mission, request, ports, head)
+    const check = await checkLocally(mission, request, ports, { head, base: baseView, onBase })
     if (check !== null) checks.push(check)
   }
   const identities = checks.flatMap(check => (check.identity === undefined ? [] : [check.identity]))
-  const fromBase = await compareWithBase(
-    identities,
-    { base: baseView, head },
-    request.baseRef,
-    ports
-  )
+  const fromBase = await compareWithBase(identities, { base: baseView, head }, onBase)
   const results: MissionResult[] = []
   let binding: TrackerBinding | undefined
   for (const { result, text } of checks) {

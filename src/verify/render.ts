@@ -17,7 +17,8 @@ export interface Annotation {
 
 /**
  * The run's annotations: an error per problem of a failed mission, on its line of the file, and
- * a notice on the meta.json of each mission without origin_ticket (when that is allowed).
+ * a notice on the meta.json of each mission without origin_ticket (when that is allowed) or from
+ * before spec-kitty's mission ids.
  */
 export function annotationsOf(results: readonly MissionResult[]): Annotation[] {
   return results.flatMap((result): Annotation[] => {
@@ -33,23 +34,31 @@ export function annotationsOf(results: readonly MissionResult[]): Annotation[] {
         }
       }))
     }
-    if (status === 'no-origin') {
-      return [
-        {
-          level: 'notice',
-          message: `${result.mission.dir}/ has no origin_ticket in meta.json, so its provenance is not checked; set require-origin: true to require one.`,
-          properties: { title: ANNOTATION_TITLE, file: result.metaPath, startLine: 1 }
-        }
-      ]
-    }
-    return []
+    const notice = NOTICES[status]
+    if (notice === undefined) return []
+    return [
+      {
+        level: 'notice',
+        message: `${result.mission.dir}/ ${notice}`,
+        properties: { title: ANNOTATION_TITLE, file: result.metaPath, startLine: 1 }
+      }
+    ]
   })
+}
+
+/** What the notice on a mission that is not checked says after its directory. */
+const NOTICES: Partial<Record<MissionStatus, string>> = {
+  'no-origin':
+    'has no origin_ticket in meta.json, so its provenance is not checked; set require-origin: true to require one.',
+  legacy:
+    "predates spec-kitty's mission ids (the base branch holds it without a mission_id too), so it is not checked; `spec-kitty migrate backfill-identity` gives it one."
 }
 
 const HEADINGS: Record<MissionStatus, string> = {
   verified: '✅ Verified',
   failed: '❌ Failed',
   'no-origin': '➖ No origin ticket',
+  legacy: '➖ Legacy mission',
   removed: '🗑️ Removed'
 }
 
@@ -80,6 +89,10 @@ function card(result: MissionResult): string {
   if (status === 'removed') lines.push('- The pull request removes this mission directory.')
   if (status === 'no-origin')
     lines.push('- meta.json has no origin_ticket; provenance not checked.')
+  if (status === 'legacy')
+    lines.push(
+      '- meta.json has no mission_id, on the base branch either (spec-kitty before 3.1.1); not checked.'
+    )
   if (status === 'failed') {
     for (const problem of result.problems) {
       lines.push(`- Line ${problem.line}: ${escapeInline(problem.message, 500)}`)

@@ -1,6 +1,6 @@
 import type { MissionMeta } from '../mission/index.js'
 import type { ChangedMission } from './changes.js'
-import type { Problem } from './check.js'
+import type { Problem } from './problem.js'
 
 /** How the SaaS re-check of a mission's origin ticket went. */
 export type SaasCheck =
@@ -19,19 +19,22 @@ export interface MissionResult {
   annotatedPath: string
   /** False when meta.json has no origin_ticket. */
   hasOrigin: boolean
+  /** A mission from before spec-kitty's mission ids on the base and the head: not checked. */
+  legacy: boolean
   meta: MissionMeta | null
   problems: Problem[]
   saas: SaasCheck
 }
 
-/** A mission's verdict: removed by the PR, without origin, failed, or verified. */
-export type MissionStatus = 'removed' | 'no-origin' | 'failed' | 'verified'
+/** A mission's verdict: removed by the PR, legacy or without origin (not checked), failed, or verified. */
+export type MissionStatus = 'removed' | 'legacy' | 'no-origin' | 'failed' | 'verified'
 
 /** The verdict of one mission; a missing origin is a problem only when the caller made it one. */
 export function statusOf(result: MissionResult): MissionStatus {
   if (result.mission.removed) return 'removed'
   if (result.problems.length > 0) return 'failed'
-  return result.hasOrigin ? 'verified' : 'no-origin'
+  if (result.hasOrigin) return 'verified'
+  return result.legacy ? 'legacy' : 'no-origin'
 }
 
 function count(n: number, one: string, many = `${one}s`): string {
@@ -61,6 +64,7 @@ export function successSentence(pullNumber: number, results: readonly MissionRes
     return `Pull request #${pullNumber} changes no mission under kitty-specs/.`
   const parts = [`${count(of('verified'), 'mission')} verified`]
   if (of('no-origin') > 0) parts.push(`${count(of('no-origin'), 'mission')} without origin_ticket`)
+  if (of('legacy') > 0) parts.push(`${count(of('legacy'), 'legacy mission')} without mission_id`)
   if (of('removed') > 0)
     parts.push(`${count(of('removed'), 'mission directory', 'mission directories')} removed`)
   return `Pull request #${pullNumber}: ${parts.join(', ')}.`

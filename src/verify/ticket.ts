@@ -3,8 +3,8 @@ import { KittyError } from '../errors.js'
 import type { OriginTicket, TrackerBinding } from '../origin/models.js'
 import type { SaasPort } from '../origin/ports.js'
 import { providerName, refetchCandidate } from '../origin/search.js'
-import { lineOfKey } from './check.js'
-import type { Problem } from './check.js'
+import { lineOfKey } from './problem.js'
+import type { Problem } from './problem.js'
 
 /** What the Spec Kitty SaaS said about a mission's origin ticket. */
 export type TicketCheck =
