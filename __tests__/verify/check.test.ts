@@ -217,6 +217,18 @@ describe('checkMeta', () => {
       'created_at'
     ],
     [
+      'a mission_slug without the mid8 of its id',
+      (m: Record<string, unknown>) => (m.mission_id = '01HZZZZZR83DDKSZ62QKGV3YW0'),
+      "meta.json has mission_slug web-123-01M0M9D8, which does not end in the mission id's mid8.",
+      'mission_slug'
+    ],
+    [
+      'a created_at that is no date',
+      (m: Record<string, unknown>) => (m.created_at = '2025-13-45T08:00:00+00:00'),
+      'meta.json has created_at "2025-13-45T08:00:00+00:00", not an ISO 8601 time with a UTC offset.',
+      'created_at'
+    ],
+    [
       'a blank purpose_tldr',
       (m: Record<string, unknown>) => (m.purpose_tldr = ' '),
       'meta.json has a blank or mistyped purpose_tldr.',
