@@ -1,6 +1,5 @@
-import { z } from 'zod'
 import type { GitHubApi, RepoRef } from './client.js'
-import { attempt, parseAnswer } from './errors.js'
+import { createCommit } from './commit.js'
 import { createRef, deleteRef, readRef } from './refs.js'
 import { readTextFile } from './repo.js'
 
@@ -9,9 +8,6 @@ export const CLAIMS_NAMESPACE = 'kitty-origin/claims'
 
 /** The file a claim's commit holds. */
 export const CLAIM_FILE = 'claim.json'
-
-const Sha = z.string().regex(/^[0-9a-f]{40}$/)
-const ShaAnswer = z.object({ sha: Sha })
 
 function claimRef(name: string): string {
   return `${CLAIMS_NAMESPACE}/${name}`
@@ -29,22 +25,16 @@ export async function createClaim(
   text: string
 ): Promise<'created' | 'exists'> {
   const call = { action: `claim ${name}`, permission: 'contents: write' }
-  const owner = { owner: repo.owner, repo: repo.repo }
-  const tree = await attempt(call, () =>
-    api.request('POST /repos/{owner}/{repo}/git/trees', {
-      ...owner,
-      tree: [{ path: CLAIM_FILE, mode: '100644' as const, type: 'blob' as const, content: text }]
-    })
+  const sha = await createCommit(
+    api,
+    repo,
+    {
+      parentSha: null,
+      files: [{ path: CLAIM_FILE, content: text }],
+      message: `kitty-origin claim ${name}\n`
+    },
+    call
   )
-  const commit = await attempt(call, () =>
-    api.request('POST /repos/{owner}/{repo}/git/commits', {
-      ...owner,
-      message: `kitty-origin claim ${name}\n`,
-      tree: parseAnswer(ShaAnswer, tree.data, call).sha,
-      parents: []
-    })
-  )
-  const sha = parseAnswer(ShaAnswer, commit.data, call).sha
   return createRef(api, repo, claimRef(name), sha, call)
 }
 

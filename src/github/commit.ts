@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { GitHubApi, RepoRef } from './client.js'
 import { attempt, parseAnswer } from './errors.js'
+import type { GitHubCall } from './errors.js'
 import { moveBranch } from './refs.js'
 import { settled } from './settle.js'
 
@@ -40,28 +41,38 @@ export async function getCommitTree(api: GitHubApi, repo: RepoRef, sha: string):
   return parseAnswer(CommitAnswer, commit.data, call).tree.sha
 }
 
-/** A commit of file changes on top of `parentSha`, not yet on any branch. */
-export type CommitObjectRequest = Omit<CommitRequest, 'branch'>
+/**
+ * A commit of file changes on top of `parentSha`, not yet on any branch; with `parentSha` null,
+ * a root commit holding only `files` (which then delete nothing).
+ */
+export type CommitObjectRequest = Omit<CommitRequest, 'branch' | 'parentSha'> & {
+  parentSha: string | null
+}
 
 /**
  * Writes `files` as one commit object on top of `parentSha`: a tree on top of the parent
- * commit's tree (inline contents, mode 100644), then the commit. No branch moves; returns the
- * new commit's id, for a branch to be created at (so a branch is never seen without its files).
+ * commit's tree (inline contents, mode 100644), then the commit. No branch or ref moves; returns
+ * the new commit's id, for a ref to be created at (so a branch is never seen without its files).
  * Each step retries GitHub's brief "not visible yet" answers about what the step before wrote.
+ * `call` names the write in errors.
  */
 export async function createCommit(
   api: GitHubApi,
   repo: RepoRef,
-  request: CommitObjectRequest
+  request: CommitObjectRequest,
+  call: GitHubCall = { action: 'write a commit', permission: 'contents: write' }
 ): Promise<string> {
-  const call = { action: 'write a commit', permission: 'contents: write' }
   const owner = { owner: repo.owner, repo: repo.repo }
-  const baseTree = request.baseTreeSha ?? (await getCommitTree(api, repo, request.parentSha))
+  const { parentSha } = request
+  const baseTree =
+    parentSha === null
+      ? undefined
+      : (request.baseTreeSha ?? (await getCommitTree(api, repo, parentSha)))
   const tree = await attempt(call, () =>
     settled(['tree'], () =>
       api.request('POST /repos/{owner}/{repo}/git/trees', {
         ...owner,
-        base_tree: baseTree,
+        ...(baseTree === undefined ? {} : { base_tree: baseTree }),
         tree: request.files.map(file =>
           file.content === null
             ? { path: file.path, mode: '100644' as const, type: 'blob' as const, sha: null }
@@ -82,7 +93,7 @@ export async function createCommit(
         ...owner,
         message: request.message,
         tree: treeSha,
-        parents: [request.parentSha]
+        parents: parentSha === null ? [] : [parentSha]
       })
     )
   )

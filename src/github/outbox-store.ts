@@ -1,5 +1,4 @@
 import { setTimeout as delay } from 'node:timers/promises'
-import { z } from 'zod'
 import { KittyError } from '../errors.js'
 import {
   eventIdOfFile,
@@ -12,9 +11,9 @@ import {
 import type { OutboxEntry } from '../events/outbox-entry.js'
 import type { OutboxLog, OutboxStore } from '../events/outbox.js'
 import type { GitHubApi, RepoRef } from './client.js'
-import { commitFiles } from './commit.js'
+import { commitFiles, createCommit } from './commit.js'
 import type { FileChange } from './commit.js'
-import { attempt, isGitHubFailure, parseAnswer } from './errors.js'
+import { isGitHubFailure } from './errors.js'
 import { createBranch, deleteBranch, getBranchHead } from './refs.js'
 import { readTextFile } from './repo.js'
 import { listTreeRecursive } from './trees.js'
@@ -47,8 +46,6 @@ export interface GitHubOutboxOptions {
 }
 
 const RETRY_BASE_MS = 250
-const Sha = z.string().regex(/^[0-9a-f]{40}$/)
-const ShaAnswer = z.object({ sha: Sha })
 
 /** A write that lost a race: the branch moved or vanished after it was read. */
 function lostRace(error: unknown): boolean {
@@ -246,33 +243,20 @@ export function createGitHubOutboxStore(
 }
 
 /** The first commit of the outbox: no parent, the README and these files. */
-async function createRootCommit(
+function createRootCommit(
   github: GitHubApi,
   repo: RepoRef,
   files: readonly NewFile[],
   message: string
 ): Promise<string> {
-  const call = { action: `create the branch ${OUTBOX_BRANCH}`, permission: 'contents: write' }
-  const owner = { owner: repo.owner, repo: repo.repo }
-  const blobs = [{ path: OUTBOX_README_PATH, content: OUTBOX_README }, ...files]
-  const tree = await attempt(call, () =>
-    github.request('POST /repos/{owner}/{repo}/git/trees', {
-      ...owner,
-      tree: blobs.map(file => ({
-        path: file.path,
-        mode: '100644' as const,
-        type: 'blob' as const,
-        content: file.content
-      }))
-    })
+  return createCommit(
+    github,
+    repo,
+    {
+      parentSha: null,
+      files: [{ path: OUTBOX_README_PATH, content: OUTBOX_README }, ...files],
+      message
+    },
+    { action: `create the branch ${OUTBOX_BRANCH}`, permission: 'contents: write' }
   )
-  const commit = await attempt(call, () =>
-    github.request('POST /repos/{owner}/{repo}/git/commits', {
-      ...owner,
-      message,
-      tree: parseAnswer(ShaAnswer, tree.data, call).sha,
-      parents: []
-    })
-  )
-  return parseAnswer(ShaAnswer, commit.data, call).sha
 }
