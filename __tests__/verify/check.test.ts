@@ -231,7 +231,7 @@ describe('checkMeta', () => {
     [
       'a blank purpose_tldr',
       (m: Record<string, unknown>) => (m.purpose_tldr = ' '),
-      'meta.json has a blank or mistyped purpose_tldr.',
+      'meta.json needs a non-blank purpose_tldr.',
       'purpose_tldr'
     ]
   ])(

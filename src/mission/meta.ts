@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { KittyError, toKittyError } from '../errors.js'
-import { mid8, type MissionNames, ULID_PATTERN } from './names.js'
+import type { MissionNames } from './names.js'
+import { brokenMetaRule } from './rules.js'
 import { pythonJsonPretty, type JsonValue } from './python-json.js'
 import { codePointLength, collapseWhitespace, paragraphs, pythonSplit } from './text.js'
 import { OriginTicket } from './ticket.js'
@@ -44,10 +45,6 @@ export interface MetaInput {
   missionType: string
   nowMs: number
 }
-
-/** spec-kitty's `mission_slug` grammar: `NNN-<slug>` or `<slug>-<mid8>`. */
-export const MISSION_SLUG_PATTERN =
-  /^(?:\d{3}-[a-z0-9-]+|[a-z0-9]+(?:-[a-z0-9]+)*-[0-9A-HJKMNP-TV-Z]{8})$/
 
 /** spec-kitty's shortest explanatory paragraph (`tracker/origin.py`). */
 const MIN_PURPOSE_CONTEXT = 24
@@ -105,20 +102,10 @@ export function serializeMeta(meta: MissionMeta): string {
   return pythonJsonPretty(meta) + '\n'
 }
 
-const REQUIRED_FIELDS = [
-  'created_at',
-  'friendly_name',
-  'mission_slug',
-  'mission_type',
-  'slug',
-  'target_branch'
-] as const
-
 /**
- * Refuses a meta.json spec-kitty would reject or kitty-origin must not write: a blank required
- * field or purpose summary, a multi-line `purpose_tldr`, a slug outside spec-kitty's grammar,
- * a `mission_id` that is not a ULID (or whose `mid8` the slug does not carry), or an
- * `origin_ticket` that is not exactly the seven non-empty keys.
+ * Refuses a meta.json spec-kitty would reject or kitty-origin must not write: one that breaks
+ * spec-kitty's rules for any mission (`brokenMetaRule`), a blank purpose summary, a multi-line
+ * `purpose_tldr`, or an `origin_ticket` that is not exactly the seven non-empty keys.
  */
 export function validateMeta(meta: MissionMeta): void {
   const problem = findProblem(meta)
@@ -126,22 +113,11 @@ export function validateMeta(meta: MissionMeta): void {
 }
 
 function findProblem(meta: MissionMeta): string | null {
-  for (const field of REQUIRED_FIELDS) {
-    if (pythonSplit(meta[field]).length === 0) return `needs a non-empty ${field}`
-  }
+  const broken = brokenMetaRule(meta)
+  if (broken !== null) return broken.problem
   if (pythonSplit(meta.purpose_tldr).length === 0) return 'needs a non-blank purpose_tldr'
   if (pythonSplit(meta.purpose_context).length === 0) return 'needs a non-blank purpose_context'
   if (/[\r\n]/.test(meta.purpose_tldr.trim())) return 'needs a single-line purpose_tldr'
-  for (const field of ['mission_slug', 'slug'] as const) {
-    if (!MISSION_SLUG_PATTERN.test(meta[field])) {
-      return `has ${field} ${meta[field]}, which is neither NNN-<slug> nor <slug>-<mid8>`
-    }
-  }
-  if (!ULID_PATTERN.test(meta.mission_id)) return `has mission_id ${meta.mission_id}, not a ULID`
-  const tail = meta.mission_slug.slice(-9)
-  if (!/^\d{3}-/.test(meta.mission_slug) && tail !== `-${mid8(meta.mission_id)}`) {
-    return `has mission_slug ${meta.mission_slug}, which does not end in the mission id's mid8`
-  }
   if (!OriginTicket.safeParse(meta.origin_ticket).success) {
     return 'needs an origin_ticket of exactly the seven non-empty keys (provider, resource and issue)'
   }
