@@ -1,3 +1,4 @@
+import type { Log } from '../log.js'
 import type { SaasClient } from '../saas/client.js'
 import { deliverEvents, describeError } from './delivery.js'
 import type { DeliveryOutcome, RejectedEvent } from './delivery.js'
@@ -16,12 +17,8 @@ export interface OutboxStore {
   remove(eventIds: string[]): Promise<void>
 }
 
-/** Where the outbox reports what it did (`@actions/core` fits). */
-export interface OutboxLog {
-  info(message: string): void
-  warning(message: string): void
-  error(message: string): void
-}
+/** Where the outbox reports what it did: the run's log without debug lines. */
+export type OutboxLog = Pick<Log, 'info' | 'warning' | 'error'>
 
 /** What emitWithOutbox and drainOutbox need. */
 export interface OutboxDeps {
