@@ -2,6 +2,7 @@ import { afterEach, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
+import { checkMeta } from '../src/verify/check.js'
 import { startMissionWithBot } from './bot.js'
 import type { BotMission } from './bot.js'
 import { specKittyPython, toolEnvironment } from './spec-kitty.js'
@@ -103,6 +104,12 @@ describeInterop('the same ticket, started by spec-kitty itself', () => {
         )
       ) as unknown
       expect(verdict).toEqual({ bot_errors: [], own_errors: [], bot_canonical: true })
+      // The PR check passes spec-kitty's own mission as set_origin_ticket left it.
+      const ownText = readFileSync(join(ownDir, 'meta.json'), 'utf8')
+      expect(checkMeta(ownSlug, ownText, 'feature/x')).toMatchObject({
+        hasOrigin: true,
+        problems: []
+      })
 
       const ownMeta = JSON.parse(readFileSync(join(ownDir, 'meta.json'), 'utf8')) as Record<
         string,
