@@ -1,114 +1,129 @@
-import { describe, expect, it, jest } from '@jest/globals'
+/**
+ * The bind, through the real SaaS client against the sandbox SaaS over real sockets: what
+ * reached the wire, what the SaaS recorded, and what the caller got back.
+ */
+import { describe, expect, it } from '@jest/globals'
 import { bindMissionOrigin } from '../../src/origin/bind.js'
+import type { BindOriginInput } from '../../src/origin/bind.js'
 import { resolveTrackerBinding } from '../../src/origin/binding.js'
-import { KittyError } from '../../src/errors.js'
-import type { BindAnswer, BindMission, BindTicket, TrackerRoute } from '../../src/saas/types.js'
+import { bindIdempotencyKey } from '../../src/saas/idempotency.js'
+import { BIND, saasClientFor, useSandboxSaas } from '../../__fixtures__/sandbox/saas.js'
 
-const binding = resolveTrackerBinding('tracker:\n  provider: linear\n  binding_ref: srm_01HX\n', {})
+const BOUND_AT = '2026-04-01T12:00:00Z'
+const MISSION_ID = '01M0M9D8R83DDKSZ62QKGV3YW0'
+/** WEB-123 as the sandbox SaaS lists it. */
 const candidate = {
-  external_issue_id: 'lin-1',
+  external_issue_id: '3f0c2a9e-8d41-4c5b-b6f7-1e2d3c4b5a69',
   external_issue_key: 'WEB-123',
   title: 'Add Clerk auth',
   status: 'In Progress',
-  url: 'https://linear.app/acme/issue/WEB-123',
+  url: 'https://linear.app/acme/issue/WEB-123/add-clerk-auth',
   match_type: 'exact' as const
 }
-const input = {
-  binding,
+const input: BindOriginInput = {
+  binding: resolveTrackerBinding('tracker:\n  provider: linear\n  project_slug: acme-web\n', {}),
   candidate,
   resource: { resource_type: 'linear_team', resource_id: 'team-uuid' },
-  missionId: '01M0M9D8R83DDKSZ62QKGV3YW0',
+  missionId: MISSION_ID,
   missionSlug: 'web-123-01M0M9D8',
   repo: 'acme/webapp'
 }
 
-function fakeSaas(answer: () => Promise<BindAnswer>) {
-  return {
-    bindMissionOrigin:
-      jest.fn<
-        (route: TrackerRoute, mission: BindMission, ticket: BindTicket) => Promise<BindAnswer>
-      >(answer)
-  }
+/** A fresh sandbox for every test, so each bind is the mission's first. */
+const saas = useSandboxSaas({ now: () => Date.parse(BOUND_AT) }, true)
+
+function bind(changes: Partial<BindOriginInput> = {}) {
+  return bindMissionOrigin({ ...input, ...changes }, saasClientFor(saas))
 }
 
-const LINK: BindAnswer = {
-  originLinkId: 'ol_1',
-  boundAt: '2026-04-01T12:00:00Z',
-  alreadyBound: false
+function binds() {
+  return saas.requests.filter(request => request.path === BIND)
 }
 
 describe('bindMissionOrigin', () => {
-  it('hands the SaaS client the binding, the mission and the ticket (it builds the wire)', async () => {
-    const saas = fakeSaas(() => Promise.resolve(LINK))
-    await bindMissionOrigin(input, saas)
-    expect(saas.bindMissionOrigin).toHaveBeenCalledWith(
-      binding,
-      {
+  it('sends the binding, the mission and the ticket to the SaaS, which records the link', async () => {
+    await bind()
+    const [sent, ...more] = binds()
+    expect(more).toEqual([])
+    expect(sent!.body).toEqual({
+      provider: 'linear',
+      project_slug: 'acme-web',
+      mission_id: MISSION_ID,
+      mission_slug: 'web-123-01M0M9D8',
+      external_issue_id: candidate.external_issue_id,
+      external_issue_key: 'WEB-123',
+      external_issue_url: candidate.url,
+      external_title: 'Add Clerk auth',
+      external_status: 'In Progress'
+    })
+    expect(sent!.headers['idempotency-key']).toBe(
+      bindIdempotencyKey({
         repo: 'acme/webapp',
-        missionId: '01M0M9D8R83DDKSZ62QKGV3YW0',
-        missionSlug: 'web-123-01M0M9D8'
-      },
-      candidate
+        missionId: MISSION_ID,
+        externalIssueId: candidate.external_issue_id
+      })
     )
+    expect(saas.state.links.get(MISSION_ID)).toMatchObject({
+      external_issue_key: 'WEB-123',
+      provider: 'linear'
+    })
   })
 
-  it('hands back the seven-key origin_ticket only after the SaaS accepted the bind', async () => {
-    const saas = fakeSaas(() => Promise.resolve(LINK))
-    expect(await bindMissionOrigin(input, saas)).toEqual({
+  it('hands back the seven-key origin_ticket and the link once the SaaS accepted the bind', async () => {
+    expect(await bind()).toEqual({
       originTicket: {
-        external_issue_id: 'lin-1',
+        external_issue_id: candidate.external_issue_id,
         external_issue_key: 'WEB-123',
-        external_issue_url: 'https://linear.app/acme/issue/WEB-123',
+        external_issue_url: candidate.url,
         provider: 'linear',
         resource_id: 'team-uuid',
         resource_type: 'linear_team',
         // The raw title, the same string the bind sent as external_title.
         title: 'Add Clerk auth'
       },
-      originLinkId: 'ol_1',
-      boundAt: '2026-04-01T12:00:00Z',
+      originLinkId: saas.state.links.get(MISSION_ID)!.origin_link_id,
+      boundAt: BOUND_AT,
       alreadyBound: false
     })
   })
 
-  it('treats a same-origin re-bind as success', async () => {
-    const saas = fakeSaas(() => Promise.resolve({ ...LINK, alreadyBound: true }))
-    expect((await bindMissionOrigin(input, saas)).alreadyBound).toBe(true)
+  it('treats a same-origin re-bind as success, keeping the one link', async () => {
+    const first = await bind()
+    expect(await bind()).toEqual(first) // the SaaS replays the answer for the same key
+    saas.state.idempotency.clear() // the key's record expired: the SaaS answers from the link
+    expect(await bind()).toMatchObject({ alreadyBound: true, originLinkId: first.originLinkId })
+    expect(saas.state.links.size).toBe(1)
   })
 
   it('takes a bind whose answer named no link or time as a bind (nulls passed on)', async () => {
-    const saas = fakeSaas(() =>
-      Promise.resolve({ originLinkId: null, boundAt: null, alreadyBound: false })
-    )
-    expect(await bindMissionOrigin(input, saas)).toMatchObject({
-      originLinkId: null,
-      boundAt: null
+    saas.shapes = { bind: 'empty' }
+    expect(await bind()).toMatchObject({ originLinkId: null, boundAt: null, alreadyBound: false })
+  })
+
+  it('fails with a conflict, handing back nothing, when the mission has another origin', async () => {
+    await bind()
+    const other = {
+      ...candidate,
+      external_issue_id: '5a7b9c1d-2e3f-4a5b-8c6d-7e8f9a0b1c2d',
+      external_issue_key: 'WEB-124',
+      url: 'https://linear.app/acme/issue/WEB-124/fix-checkout-button-alignment-on-safari'
+    }
+    await expect(bind({ candidate: other })).rejects.toMatchObject({
+      code: 'saas-origin-conflict'
     })
+    expect(saas.state.links.get(MISSION_ID)).toMatchObject({ external_issue_key: 'WEB-123' })
   })
 
-  it('passes a conflict through as a hard error', async () => {
-    const conflict = new KittyError('saas-origin-conflict', 'A different ticket is already bound.')
-    const saas = fakeSaas(() => Promise.reject(conflict))
-    await expect(bindMissionOrigin(input, saas)).rejects.toBe(conflict)
-  })
-
-  it('refuses a ticket without a URL before calling the SaaS', async () => {
-    const saas = fakeSaas(() => Promise.resolve(LINK))
-    await expect(
-      bindMissionOrigin({ ...input, candidate: { ...candidate, url: '' } }, saas)
-    ).rejects.toMatchObject({
+  it('refuses a ticket without a URL without a hosted call', async () => {
+    await expect(bind({ candidate: { ...candidate, url: '' } })).rejects.toMatchObject({
       code: 'mission-invalid',
       message: 'The ticket WEB-123 cannot be an origin: its external_issue_url is empty.'
     })
-    expect(saas.bindMissionOrigin).not.toHaveBeenCalled()
+    expect(saas.requests).toEqual([])
   })
 
   it('uses the key as title when the ticket has none', async () => {
-    const saas = fakeSaas(() => Promise.resolve(LINK))
-    const bound = await bindMissionOrigin(
-      { ...input, candidate: { ...candidate, title: ' ' } },
-      saas
-    )
+    const bound = await bind({ candidate: { ...candidate, title: ' ' } })
     expect(bound.originTicket.title).toBe('WEB-123')
   })
 })
