@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { exportRepository } from '../sandbox/github/git-export.js'
 import type { RepoSeed } from '../sandbox/github/seed.js'
 import type { Scenario } from '../sandbox/scenario.js'
-import { say, startBundleScenario } from '../__tests__/integration/bundle.js'
+import { say, startBundleScenario } from '../__fixtures__/sandbox/bundle.js'
 
 /** The mission the bundle started, as its outputs and the sandbox tell it. */
 export interface BotMission {

@@ -1,25 +1,18 @@
-import { afterEach, describe, expect, it } from '@jest/globals'
-import type { Scenario } from '../../sandbox/scenario.js'
+import { describe, expect, it } from '@jest/globals'
+import { resultOf, say, useScenario } from '../../__fixtures__/sandbox/bundle.js'
+import { BIND } from '../../__fixtures__/sandbox/saas.js'
 import {
-  BIND,
   botBodies,
   missionBranches,
   reactions,
-  resultOf,
-  saasCalls,
-  say,
-  startBundleScenario
-} from './bundle.js'
+  saasCalls
+} from '../../__fixtures__/sandbox/views.js'
 
-let scenario: Scenario | undefined
-afterEach(async () => {
-  await scenario?.close()
-  scenario = undefined
-})
+const scenario = useScenario()
 
 describe('a bind the SaaS refuses', () => {
   it('fails on 409, deletes the claimed branch and opens no PR', async () => {
-    const s = (scenario = await startBundleScenario())
+    const s = await scenario.start()
     await say(s, 'ana', '/kitty start-from WEB-123')
     s.saas.faults.add({
       path: BIND,

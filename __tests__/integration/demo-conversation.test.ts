@@ -1,18 +1,13 @@
-import { afterEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { playDemo } from '../../sandbox/demo-conversation.js'
 import type { DemoStep } from '../../sandbox/demo-conversation.js'
-import type { Scenario } from '../../sandbox/scenario.js'
-import { startBundleScenario } from './bundle.js'
+import { useScenario } from '../../__fixtures__/sandbox/bundle.js'
 
-let scenario: Scenario | undefined
-afterEach(async () => {
-  await scenario?.close()
-  scenario = undefined
-})
+const scenario = useScenario()
 
 describe('the demo conversation', () => {
   it('lists several tickets, refuses a stranger’s confirm, starts the mission and keeps its files', async () => {
-    const s = (scenario = await startBundleScenario())
+    const s = await scenario.start()
     const seen: DemoStep[] = []
     const demo = await playDemo(s, step => seen.push(step))
     expect(seen).toEqual(['search', 'refusal', 'confirm'])

@@ -1,28 +1,21 @@
-import { afterEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { jiraRepoSeed } from '../../sandbox/github/seed.js'
 import type { Scenario } from '../../sandbox/scenario.js'
 import { JIRA_BINDING_REF } from '../../sandbox/saas/seed.js'
+import { resultOf, say, useScenario } from '../../__fixtures__/sandbox/bundle.js'
+import { BIND, SEARCH } from '../../__fixtures__/sandbox/saas.js'
 import {
-  BIND,
   botBodies,
   missionBranches,
   reactions,
-  resultOf,
-  saasCalls,
-  say,
-  SEARCH,
-  startBundleScenario
-} from './bundle.js'
+  saasCalls
+} from '../../__fixtures__/sandbox/views.js'
 
-let scenario: Scenario | undefined
-afterEach(async () => {
-  await scenario?.close()
-  scenario = undefined
-})
+const scenario = useScenario()
 
 /** `acme/platform` (Jira through a binding reference) with an issue #8 by ana to talk on. */
 function startJira(): Promise<Scenario> {
-  return startBundleScenario({
+  return scenario.start({
     github: { seed: [jiraRepoSeed()] },
     repository: 'acme/platform',
     issue: { number: 8, title: 'Move billing to Postgres 16', body: 'See PROJ-7.', user: 'ana' }
@@ -35,7 +28,7 @@ function searchBodies(s: Scenario): unknown[] {
 
 describe('the built action, start-from then confirm', () => {
   it('starts a mission from a Linear key: list, bind, files, PR, replies, outputs and summary', async () => {
-    const s = (scenario = await startBundleScenario())
+    const s = await scenario.start()
     const search = await say(s, 'ana', '/kitty start-from WEB-123')
     expect(search.run).toMatchObject({ exitCode: 0, outputs: { state: 'candidates-posted' } })
     expect(JSON.parse(search.run.outputs.candidates!)).toEqual([
@@ -103,7 +96,7 @@ describe('the built action, start-from then confirm', () => {
   })
 
   it('starts a mission from Linear free text, confirmed by ticket key', async () => {
-    const s = (scenario = await startBundleScenario())
+    const s = await scenario.start()
     const search = await say(s, 'ana', '/kitty start-from "Clerk auth"')
     expect(search.run.outputs.state).toBe('candidates-posted')
     const keys = (
@@ -122,7 +115,7 @@ describe('the built action, start-from then confirm', () => {
   })
 
   it('starts a mission from a Jira key in a repository bound by binding_ref', async () => {
-    const s = (scenario = await startJira())
+    const s = await startJira()
     const search = await say(s, 'ana', '/kitty start-from PROJ-7')
     expect(search.run.outputs.state).toBe('candidates-posted')
     expect(searchBodies(s)).toEqual([
@@ -162,7 +155,7 @@ describe('the built action, start-from then confirm', () => {
   })
 
   it('starts a mission from Jira free text with accents', async () => {
-    const s = (scenario = await startJira())
+    const s = await startJira()
     const search = await say(s, 'ana', '/kitty start-from résumé upload')
     expect(JSON.parse(search.run.outputs.candidates!)).toEqual([
       expect.objectContaining({ external_issue_key: 'PROJ-11', match_type: 'text' })

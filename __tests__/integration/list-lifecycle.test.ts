@@ -1,27 +1,21 @@
-import { afterEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { renderCandidateComment } from '../../src/chatops/render.js'
 import { decodeStateMarker, deriveStateKey, encodeStateMarker } from '../../src/chatops/state.js'
 import type { CandidateState } from '../../src/chatops/state.js'
 import { ACTIONS_BOT } from '../../sandbox/github/seed.js'
 import type { Scenario } from '../../sandbox/scenario.js'
+import { resultOf, say, useScenario } from '../../__fixtures__/sandbox/bundle.js'
+import { BIND } from '../../__fixtures__/sandbox/saas.js'
 import {
-  BIND,
   botBodies,
   missionBranches,
   reactions,
-  resultOf,
-  saasCalls,
-  say,
-  startBundleScenario
-} from './bundle.js'
+  saasCalls
+} from '../../__fixtures__/sandbox/views.js'
 
 const HOUR = 3_600_000
 
-let scenario: Scenario | undefined
-afterEach(async () => {
-  await scenario?.close()
-  scenario = undefined
-})
+const scenario = useScenario()
 
 /** The state of the newest bot list, verified with the key the action derives from the SaaS token. */
 function newestListState(s: Scenario, key: Buffer): CandidateState {
@@ -36,7 +30,7 @@ function newestListState(s: Scenario, key: Buffer): CandidateState {
 
 describe('the life of a candidate list', () => {
   it('closes a cancelled list so a later confirm has nothing to confirm', async () => {
-    const s = (scenario = await startBundleScenario())
+    const s = await scenario.start()
     await say(s, 'ana', '/kitty start-from WEB-123')
     const cancel = await say(s, 'ana', '/kitty cancel')
     expect(cancel.run).toMatchObject({ exitCode: 0, outputs: { state: 'cancelled' } })
@@ -61,7 +55,7 @@ describe('the life of a candidate list', () => {
   })
 
   it('signs lists for state-ttl-hours and refuses one whose time is up', async () => {
-    const s = (scenario = await startBundleScenario())
+    const s = await scenario.start()
     const key = deriveStateKey({ saasToken: s.saas.token })
     await say(s, 'ana', '/kitty start-from WEB-123', { 'state-ttl-hours': '1' })
     const state = newestListState(s, key)
@@ -97,7 +91,7 @@ describe('the life of a candidate list', () => {
   })
 
   it('refuses a wrong row number with a successful run, a 😕 reply and a linked summary', async () => {
-    const s = (scenario = await startBundleScenario())
+    const s = await scenario.start()
     await say(s, 'ana', '/kitty start-from WEB-123')
     const { payload, run } = await say(s, 'ana', '/kitty confirm 3')
     expect(run.exitCode).toBe(0)
@@ -120,7 +114,7 @@ describe('the life of a candidate list', () => {
   })
 
   it('refuses confirm 0 and a cancel with nothing open, both as successful runs', async () => {
-    const s = (scenario = await startBundleScenario())
+    const s = await scenario.start()
     const zero = await say(s, 'ana', '/kitty confirm 0')
     expect(zero.run).toMatchObject({ exitCode: 0, outputs: { state: 'refused' } })
     const cancel = await say(s, 'ana', '/kitty cancel')

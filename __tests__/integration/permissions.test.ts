@@ -1,25 +1,18 @@
-import { afterEach, describe, expect, it } from '@jest/globals'
-import type { Scenario } from '../../sandbox/scenario.js'
+import { describe, expect, it } from '@jest/globals'
+import { resultOf, say, useScenario } from '../../__fixtures__/sandbox/bundle.js'
+import { BIND } from '../../__fixtures__/sandbox/saas.js'
 import {
-  BIND,
   botBodies,
   missionBranches,
   reactions,
-  resultOf,
-  saasCalls,
-  say,
-  startBundleScenario
-} from './bundle.js'
+  saasCalls
+} from '../../__fixtures__/sandbox/views.js'
 
-let scenario: Scenario | undefined
-afterEach(async () => {
-  await scenario?.close()
-  scenario = undefined
-})
+const scenario = useScenario()
 
 describe('who may act', () => {
   it('denies a reader: 👎, one reply naming the permission, no SaaS call', async () => {
-    const s = (scenario = await startBundleScenario())
+    const s = await scenario.start()
     const { payload, run } = await say(s, 'carl', '/kitty start-from WEB-123')
     expect(run.exitCode).toBe(0)
     expect(run.outputs.state).toBe('denied')
@@ -34,7 +27,7 @@ describe('who may act', () => {
   })
 
   it('refuses a confirm by someone other than the requester, writing nothing', async () => {
-    const s = (scenario = await startBundleScenario())
+    const s = await scenario.start()
     await say(s, 'ana', '/kitty start-from WEB-123')
     const { payload, run } = await say(s, 'ben', '/kitty confirm 1')
     expect(run.exitCode).toBe(0)

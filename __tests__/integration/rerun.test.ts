@@ -1,16 +1,12 @@
-import { afterEach, describe, expect, it } from '@jest/globals'
-import type { Scenario } from '../../sandbox/scenario.js'
-import { botBodies, missionBranches, resultOf, say, startBundleScenario } from './bundle.js'
+import { describe, expect, it } from '@jest/globals'
+import { resultOf, say, useScenario } from '../../__fixtures__/sandbox/bundle.js'
+import { botBodies, missionBranches } from '../../__fixtures__/sandbox/views.js'
 
-let scenario: Scenario | undefined
-afterEach(async () => {
-  await scenario?.close()
-  scenario = undefined
-})
+const scenario = useScenario()
 
 describe('a re-run of a finished confirm', () => {
   it('answers mission-exists with the same PR and makes no second branch, PR or link', async () => {
-    const s = (scenario = await startBundleScenario())
+    const s = await scenario.start()
     await say(s, 'ana', '/kitty start-from WEB-123')
     const first = await say(s, 'ana', '/kitty confirm 1')
     expect(first.run.outputs.state).toBe('mission-created')

@@ -1,31 +1,18 @@
-import { afterEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { webappSeed } from '../../sandbox/github/seed.js'
-import type { Scenario } from '../../sandbox/scenario.js'
 import { defaultSeed } from '../../sandbox/saas/seed.js'
 import type { SeedTicket } from '../../sandbox/saas/seed.js'
 import { SANDBOX_PRIVATE_TEAM } from '../../sandbox/saas/server.js'
-import {
-  BIND,
-  botBodies,
-  missionBranches,
-  resultOf,
-  saasCalls,
-  say,
-  SEARCH,
-  startBundleScenario
-} from './bundle.js'
+import { resultOf, say, useScenario } from '../../__fixtures__/sandbox/bundle.js'
+import { BIND, EVENTS, SEARCH } from '../../__fixtures__/sandbox/saas.js'
+import { botBodies, missionBranches, saasCalls } from '../../__fixtures__/sandbox/views.js'
 
 /**
  * The built action against a SaaS that answers in the lenient shapes spec-kitty accepts, or with
  * text that must never be trusted as markup, protocol or URL.
  */
-let scenario: Scenario | undefined
-afterEach(async () => {
-  await scenario?.close()
-  scenario = undefined
-})
+const scenario = useScenario()
 
-const EVENTS = '/api/v1/events/batch/'
 /** Control, bidi-override and zero-width characters a hostile tracker title can carry. */
 const HOSTILE = '\u202eevil\u202c\u200b\u2066\u0007'
 
@@ -52,7 +39,7 @@ function withConfigLine(line: string) {
 
 describe('the SaaS answer is checked at the edge', () => {
   it('leaves a ticket whose URL is not http(s) out of the list, and says which and why', async () => {
-    const s = (scenario = await startBundleScenario({ saas: { seed: saasWith(JS_TICKET) } }))
+    const s = await scenario.start({ saas: { seed: saasWith(JS_TICKET) } })
     const search = await say(s, 'ana', '/kitty start-from Clerk auth')
     expect(search.run.outputs.state).toBe('candidates-posted')
     const keys = (
@@ -67,7 +54,7 @@ describe('the SaaS answer is checked at the edge', () => {
   })
 
   it('never binds, links or writes a ticket whose URL turned into javascript: before the confirm', async () => {
-    const s = (scenario = await startBundleScenario())
+    const s = await scenario.start()
     await say(s, 'ana', '/kitty start-from WEB-123')
     s.saas.state.resources[0]!.tickets[0]!.url = 'javascript:alert(1)'
     const confirm = await say(s, 'ana', '/kitty confirm 1')
@@ -85,7 +72,7 @@ describe('the SaaS answer is checked at the edge', () => {
   })
 
   it('keeps control, bidi and zero-width characters out of the PR title, commit message and outputs', async () => {
-    const s = (scenario = await startBundleScenario())
+    const s = await scenario.start()
     s.saas.state.resources[0]!.tickets[0]!.title = `Add ${HOSTILE}\nClerk\r\nauth`
     await say(s, 'ana', '/kitty start-from WEB-123')
     const confirm = await say(s, 'ana', '/kitty confirm 1')
@@ -111,7 +98,7 @@ describe('the SaaS answer is checked at the edge', () => {
 
 describe('answers spec-kitty takes as they come', () => {
   it('takes a bind answered with an empty body as a bind; the PR body says what it lacks', async () => {
-    const s = (scenario = await startBundleScenario({ saas: { shapes: { bind: 'empty' } } }))
+    const s = await scenario.start({ saas: { shapes: { bind: 'empty' } } })
     await say(s, 'ana', '/kitty start-from WEB-123')
     const confirm = await say(s, 'ana', '/kitty confirm 1')
     expect(confirm.run.outputs.state).toBe('mission-created')
@@ -123,9 +110,9 @@ describe('answers spec-kitty takes as they come', () => {
   })
 
   it('reads candidates with body: null, status: null and an unknown match_type', async () => {
-    const s = (scenario = await startBundleScenario({
+    const s = await scenario.start({
       saas: { shapes: { candidates: { nullBody: true, nullStatus: true, matchType: 'unknown' } } }
-    }))
+    })
     const search = await say(s, 'ana', '/kitty start-from WEB-123')
     expect(JSON.parse(search.run.outputs.candidates!)).toEqual([
       expect.objectContaining({ external_issue_key: 'WEB-123', status: '', match_type: 'text' })
@@ -134,7 +121,7 @@ describe('answers spec-kitty takes as they come', () => {
   })
 
   it('takes a search answer without candidates as no match', async () => {
-    const s = (scenario = await startBundleScenario({ saas: { shapes: { omitCandidates: true } } }))
+    const s = await scenario.start({ saas: { shapes: { omitCandidates: true } } })
     const search = await say(s, 'ana', '/kitty start-from WEB-123')
     expect(search.run.outputs.state).toBe('candidates-posted')
     expect(JSON.parse(search.run.outputs.candidates!)).toEqual([])
@@ -143,7 +130,7 @@ describe('answers spec-kitty takes as they come', () => {
 
 describe('what the person typed is what is asked', () => {
   it('searches a quoted key as words: no query_key', async () => {
-    const s = (scenario = await startBundleScenario())
+    const s = await scenario.start()
     await say(s, 'ana', '/kitty start-from "WEB-123"')
     const body = s.saas.requests.find(r => r.path === SEARCH)!.body
     expect(body).toMatchObject({ query_text: 'WEB-123' })
@@ -153,16 +140,16 @@ describe('what the person typed is what is asked', () => {
 
 describe('team, egress and events', () => {
   it('looks the team up once with GET /api/v1/me when team-slug is empty', async () => {
-    const s = (scenario = await startBundleScenario())
+    const s = await scenario.start()
     await say(s, 'ana', '/kitty start-from WEB-123', { 'team-slug': '' })
     expect(s.saas.requests.map(r => r.path)).toEqual(['/api/v1/me', SEARCH])
     expect(s.saas.requests[1]!.headers['x-team-slug']).toBe('acme')
   })
 
   it('makes no SaaS call at all when the config says tracker.egress: refused', async () => {
-    const s = (scenario = await startBundleScenario({
+    const s = await scenario.start({
       github: { seed: [withConfigLine('  egress: refused')] }
-    }))
+    })
     const search = await say(s, 'ana', '/kitty start-from WEB-123', { 'emit-events': 'true' })
     expect(resultOf(search.run)).toMatchObject({ error: { code: 'tracker-egress-refused' } })
     expect(botBodies(s).join('\n')).toContain('tracker.egress: refused')
@@ -170,14 +157,14 @@ describe('team, egress and events', () => {
   })
 
   it('sends no event unless emit-events is on', async () => {
-    const s = (scenario = await startBundleScenario())
+    const s = await scenario.start()
     await say(s, 'ana', '/kitty start-from WEB-123')
     await say(s, 'ana', '/kitty confirm 1')
     expect(saasCalls(s, EVENTS)).toBe(0)
   })
 
   it("sends spec-kitty's envelope when emit-events is on, without X-Team-Slug", async () => {
-    const s = (scenario = await startBundleScenario())
+    const s = await scenario.start()
     const on = { 'emit-events': 'true' }
     await say(s, 'ana', '/kitty start-from WEB-123', on)
     const confirm = await say(s, 'ana', '/kitty confirm 1', on)
@@ -199,9 +186,9 @@ describe('team, egress and events', () => {
   })
 
   it('drops an event the SaaS refuses for the project, with a note in the summary', async () => {
-    const s = (scenario = await startBundleScenario({
+    const s = await scenario.start({
       saas: { shapes: { eventRefusal: 'project_not_admitted' } }
-    }))
+    })
     const on = { 'emit-events': 'true' }
     await say(s, 'ana', '/kitty start-from WEB-123', on)
     const confirm = await say(s, 'ana', '/kitty confirm 1', on)
@@ -216,7 +203,7 @@ describe('team, egress and events', () => {
     const seed = webappSeed()
     const files = seed.history[1]!.files
     files['.kittify/config.yaml'] = files['.kittify/config.yaml']!.replace(/ {2}uuid: .*\n/, '')
-    const s = (scenario = await startBundleScenario({ github: { seed: [seed] } }))
+    const s = await scenario.start({ github: { seed: [seed] } })
     const on = { 'emit-events': 'true' }
     await say(s, 'ana', '/kitty start-from WEB-123', on)
     const confirm = await say(s, 'ana', '/kitty confirm 1', on)

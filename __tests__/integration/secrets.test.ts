@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto'
-import { afterEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import type { RunResult } from '../../sandbox/runner.js'
 import type { Scenario } from '../../sandbox/scenario.js'
-import { BIND, botBodies, SEARCH, say, startBundleScenario } from './bundle.js'
+import { say, useScenario } from '../../__fixtures__/sandbox/bundle.js'
+import { BIND, SEARCH } from '../../__fixtures__/sandbox/saas.js'
+import { botBodies } from '../../__fixtures__/sandbox/views.js'
 import { placesContaining, repositoryPlaces, runPlaces, sentPlaces } from './exposure.js'
 
 /**
@@ -24,17 +26,13 @@ const INPUTS = {
   'emit-events': 'true'
 }
 
-let scenario: Scenario | undefined
-afterEach(async () => {
-  await scenario?.close()
-  scenario = undefined
-})
+const scenario = useScenario()
 
 /** A scenario whose SaaS takes only SAAS_TOKEN and whose GitHub knows GITHUB_TOKEN. */
 async function start(contents: 'read' | 'write' = 'write'): Promise<Scenario> {
-  scenario = await startBundleScenario({ saas: { token: SAAS_TOKEN } })
-  scenario.github.addToken(GITHUB_TOKEN, { permissions: { contents } })
-  return scenario
+  const s = await scenario.start({ saas: { token: SAAS_TOKEN } })
+  s.github.addToken(GITHUB_TOKEN, { permissions: { contents } })
+  return s
 }
 
 async function talk(s: Scenario, body: string): Promise<RunResult> {

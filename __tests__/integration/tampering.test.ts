@@ -1,20 +1,9 @@
-import { afterEach, describe, expect, it } from '@jest/globals'
-import type { Scenario } from '../../sandbox/scenario.js'
-import {
-  BIND,
-  botBodies,
-  missionBranches,
-  resultOf,
-  saasCalls,
-  say,
-  startBundleScenario
-} from './bundle.js'
+import { describe, expect, it } from '@jest/globals'
+import { resultOf, say, useScenario } from '../../__fixtures__/sandbox/bundle.js'
+import { BIND } from '../../__fixtures__/sandbox/saas.js'
+import { botBodies, missionBranches, saasCalls } from '../../__fixtures__/sandbox/views.js'
 
-let scenario: Scenario | undefined
-afterEach(async () => {
-  await scenario?.close()
-  scenario = undefined
-})
+const scenario = useScenario()
 
 const NOTHING_TO_CONFIRM =
   'There is no candidate list in this issue to confirm; start with `/kitty start-from <ticket key or words>`.'
@@ -39,7 +28,7 @@ function swapFirstCandidate(body: string): string {
 
 describe('candidate lists nobody signed', () => {
   it('ignores a copy of the bot’s list posted by a person', async () => {
-    const s = (scenario = await startBundleScenario())
+    const s = await scenario.start()
     await say(s, 'ana', '/kitty start-from WEB-123')
     const [real] = s.botComments()
     s.github.repo().comments.delete(real!.id)
@@ -62,7 +51,7 @@ describe('candidate lists nobody signed', () => {
   })
 
   it('refuses a bot list whose signed payload someone edited, without calling the SaaS', async () => {
-    const s = (scenario = await startBundleScenario())
+    const s = await scenario.start()
     await say(s, 'ana', '/kitty start-from WEB-123')
     const list = s.github.repo().comments.get(s.botComments()[0]!.id)!
     const edited = swapFirstCandidate(list.body)

@@ -1,17 +1,14 @@
-import { afterEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { findStateMarker } from '../../src/chatops/state.js'
-import type { Scenario } from '../../sandbox/scenario.js'
-import { BIND, botBodies, resultOf, saasCalls, say, startBundleScenario } from './bundle.js'
+import { resultOf, say, useScenario } from '../../__fixtures__/sandbox/bundle.js'
+import { BIND } from '../../__fixtures__/sandbox/saas.js'
+import { botBodies, saasCalls } from '../../__fixtures__/sandbox/views.js'
 
-let scenario: Scenario | undefined
-afterEach(async () => {
-  await scenario?.close()
-  scenario = undefined
-})
+const scenario = useScenario()
 
 describe('a search that finds nothing', () => {
   it('posts an empty signed list, says so, and leaves nothing to confirm', async () => {
-    const s = (scenario = await startBundleScenario())
+    const s = await scenario.start()
     const search = await say(s, 'ana', '/kitty start-from zzzz qqqq')
     expect(search.run.exitCode).toBe(0)
     expect(search.run.outputs).toMatchObject({ state: 'candidates-posted', candidates: '[]' })

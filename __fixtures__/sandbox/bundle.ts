@@ -1,6 +1,6 @@
 /**
- * Shared plumbing of the integration tests: each test runs the built `dist/index.js` as a
- * separate process through `sandbox/scenario.ts`, against fresh sandbox servers.
+ * Runs the built `dist/index.js` as a separate process through `sandbox/scenario.ts`, against
+ * fresh sandbox servers: the integration tests and the interop suite.
  */
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
@@ -9,11 +9,8 @@ import type { RunResult } from '../../sandbox/runner.js'
 import { PROJECT_ROOT } from '../../sandbox/runner.js'
 import { startScenario } from '../../sandbox/scenario.js'
 import type { Scenario, ScenarioOptions } from '../../sandbox/scenario.js'
-
-/** The SaaS issue-search path. */
-export const SEARCH = '/api/v1/tracker/issue-search/'
-/** The SaaS bind path. */
-export const BIND = '/api/v1/tracker/mission-origin/bind/'
+import { useStarts } from './hooks.js'
+import type { Starter } from './hooks.js'
 
 /** Starts a scenario on the built bundle; fails with how to fix it when dist/ is missing. */
 export async function startBundleScenario(options: ScenarioOptions = {}): Promise<Scenario> {
@@ -21,6 +18,11 @@ export async function startBundleScenario(options: ScenarioOptions = {}): Promis
     throw new Error('dist/index.js is missing: run `npm run build` before the integration tests.')
   }
   return startScenario(options)
+}
+
+/** Lets each test start bundle scenarios (`scenario.start(options)`), closed after the test. */
+export function useScenario(): Starter<ScenarioOptions, Scenario> {
+  return useStarts(startBundleScenario)
 }
 
 /** One turn of the conversation: the comment's event and what the run did. */
@@ -43,27 +45,4 @@ export async function say(
 /** The `result` output, parsed. */
 export function resultOf(run: RunResult): Record<string, unknown> {
   return JSON.parse(run.outputs.result ?? 'null') as Record<string, unknown>
-}
-
-/** The mission branches (`kitty-origin/…`) of the scenario's repository. */
-export function missionBranches(scenario: Scenario): string[] {
-  return [...scenario.github.repo(scenario.repository).refs.keys()].filter(ref =>
-    ref.startsWith('refs/heads/kitty-origin/')
-  )
-}
-
-/** The reactions on a comment, in the order they were added. */
-export function reactions(scenario: Scenario, commentId: number): string[] {
-  const comment = scenario.github.repo(scenario.repository).comments.get(commentId)
-  return comment?.reactions.map(reaction => reaction.content) ?? []
-}
-
-/** How many requests the sandbox SaaS saw on a path. */
-export function saasCalls(scenario: Scenario, path: string): number {
-  return scenario.saas.requests.filter(request => request.path === path).length
-}
-
-/** The bodies of the bot's comments on the scenario's issue, oldest first. */
-export function botBodies(scenario: Scenario): string[] {
-  return scenario.botComments().map(comment => comment.body)
 }
