@@ -1,14 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { startBot } from './harness.js'
-import type { BotHarness } from './harness.js'
+import { describe, expect, it } from '@jest/globals'
+import { useBot } from '../../__fixtures__/sandbox/bot.js'
 
-let bot: BotHarness
-beforeEach(async () => {
-  bot = await startBot()
-})
-afterEach(async () => {
-  await bot.close()
-})
+const bot = useBot()
 
 describe('a base-branch input that names no branch', () => {
   it('says so and names the branch on start-from, not "No tracker bound"', async () => {

@@ -2,30 +2,17 @@
  * Issue 12, properties 2 and 3 (closed stays closed; the list is found however long the thread)
  * and issue 10's gate first, against the sandbox GitHub and SaaS over real sockets.
  */
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { beforeEach, describe, expect, it } from '@jest/globals'
 import { CLOCK_SLACK_MS, STATE_LOOKUP_COMMENTS } from '../../src/flows/find-state.js'
 import { ensureUser } from '../../sandbox/github/state.js'
-import { startBot } from './harness.js'
-import type { BotHarness } from './harness.js'
+import { useBot } from '../../__fixtures__/sandbox/bot.js'
+import { missionBranches } from '../../__fixtures__/sandbox/views.js'
+import { BIND } from '../../__fixtures__/sandbox/saas.js'
 
-let bot: BotHarness
-beforeEach(async () => {
-  bot = await startBot()
-})
-afterEach(async () => {
-  await bot.close()
-})
-
-const BIND = '/api/v1/tracker/mission-origin/bind/'
+const bot = useBot()
 
 function repo() {
   return bot.github.repo('acme/webapp')
-}
-
-function missionBranches(): string[] {
-  return [...repo().refs.keys()].filter(
-    ref => ref.startsWith('refs/heads/kitty-origin/') && !ref.endsWith('/outbox')
-  )
 }
 
 function listBody(): string {
@@ -71,7 +58,7 @@ describe('closed stays closed', () => {
       repostAsBot(open, login)
       const confirm = await bot.say('ana', '/kitty confirm 1')
       expect(confirm).toMatchObject({ state: 'refused', error: { code: 'list-cancelled' } })
-      expect(missionBranches()).toEqual([])
+      expect(missionBranches(bot)).toEqual([])
       expect(bot.saasCalls(BIND)).toBe(0)
     }
   )
@@ -110,7 +97,7 @@ describe('closed stays closed', () => {
     expect(again).toMatchObject({ state: 'refused', error: { code: 'list-cancelled' } })
     const confirm = await bot.say('ben', '/kitty confirm 1')
     expect(confirm).toMatchObject({ state: 'refused', error: { code: 'list-cancelled' } })
-    expect(missionBranches()).toEqual([])
+    expect(missionBranches(bot)).toEqual([])
   })
 
   it('any closed copy closes every copy, even with the claim gone', async () => {
@@ -122,7 +109,7 @@ describe('closed stays closed', () => {
     repostAsBot(open, 'other-app[bot]')
     const confirm = await bot.say('ana', '/kitty confirm 1')
     expect(confirm).toMatchObject({ state: 'refused', error: { code: 'list-cancelled' } })
-    expect(missionBranches()).toEqual([])
+    expect(missionBranches(bot)).toEqual([])
   })
 
   it('a re-posted older list does not hide a newer one', async () => {

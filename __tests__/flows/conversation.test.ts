@@ -1,27 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { startBot } from './harness.js'
-import type { BotHarness } from './harness.js'
+import { describe, expect, it } from '@jest/globals'
+import { useBot } from '../../__fixtures__/sandbox/bot.js'
+import { missionBranches } from '../../__fixtures__/sandbox/views.js'
+import { BIND, SEARCH } from '../../__fixtures__/sandbox/saas.js'
 import { findStateMarker } from '../../src/chatops/state.js'
 
-let bot: BotHarness
-beforeEach(async () => {
-  bot = await startBot()
-})
-afterEach(async () => {
-  await bot.close()
-})
-
-const SEARCH = '/api/v1/tracker/issue-search/'
-const BIND = '/api/v1/tracker/mission-origin/bind/'
+const bot = useBot()
 
 function newestBotComment(): string {
   return bot.botBodies().at(-1) ?? ''
-}
-
-function branches(): string[] {
-  return [...bot.github.repo('acme/webapp').refs.keys()].filter(ref =>
-    ref.startsWith('refs/heads/kitty-origin/')
-  )
 }
 
 describe('start-from', () => {
@@ -178,7 +164,7 @@ describe('confirm', () => {
     const first = await bot.say('ana', '/kitty confirm 1')
     const again = await bot.rerun(bot.lastPayload, 'ana')
     expect(again).toMatchObject({ state: 'mission-exists', pullRequest: first.pullRequest })
-    expect(branches()).toEqual([`refs/heads/${first.mission!.branch}`])
+    expect(missionBranches(bot)).toEqual([`refs/heads/${first.mission!.branch}`])
     expect(bot.github.repo('acme/webapp').pulls.size).toBe(1)
   })
 
@@ -188,7 +174,7 @@ describe('confirm', () => {
     expect(report).toMatchObject({ state: 'refused', error: { code: 'not-requester' } })
     expect(report.error?.message).toContain('asked for by @ana, and only they can confirm it')
     expect(newestBotComment()).toContain('To start a mission yourself, run `/kitty start-from')
-    expect(branches()).toEqual([])
+    expect(missionBranches(bot)).toEqual([])
   })
 
   it('lets any writer confirm with confirm-by any-writer', async () => {
@@ -254,7 +240,7 @@ describe('confirm', () => {
     })
     const report = await bot.say('ana', '/kitty confirm 1')
     expect(report).toMatchObject({ state: 'failed', error: { code: 'saas-origin-conflict' } })
-    expect(branches()).toEqual([])
+    expect(missionBranches(bot)).toEqual([])
     expect(bot.github.repo('acme/webapp').pulls.size).toBe(0)
   })
 

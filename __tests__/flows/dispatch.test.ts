@@ -1,25 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { findStateMarker } from '../../src/chatops/state.js'
 import { summaryMarkdown } from '../../src/summary.js'
-import { startBot } from './harness.js'
-import type { BotHarness } from './harness.js'
+import { useBot } from '../../__fixtures__/sandbox/bot.js'
+import { missionBranches } from '../../__fixtures__/sandbox/views.js'
+import { BIND, SEARCH } from '../../__fixtures__/sandbox/saas.js'
 
-let bot: BotHarness
-beforeEach(async () => {
-  bot = await startBot()
-})
-afterEach(async () => {
-  await bot.close()
-})
-
-const SEARCH = '/api/v1/tracker/issue-search/'
-const BIND = '/api/v1/tracker/mission-origin/bind/'
-
-function missionBranches(): string[] {
-  return [...bot.github.repo('acme/webapp').refs.keys()].filter(ref =>
-    ref.startsWith('refs/heads/kitty-origin/')
-  )
-}
+const bot = useBot()
 
 function allReactions(): string[] {
   return [...bot.github.repo('acme/webapp').comments.values()].flatMap(comment =>
@@ -77,7 +63,7 @@ describe('workflow_dispatch with confirm', () => {
     expect(report.issueNumber).toBeUndefined()
     const mission = report.mission!
     expect(mission.slug).toMatch(/^web-123-[0-9A-HJKMNP-TV-Z]{8}$/)
-    expect(missionBranches()).toEqual([`refs/heads/${mission.branch}`])
+    expect(missionBranches(bot)).toEqual([`refs/heads/${mission.branch}`])
     expect(bot.saasCalls(BIND)).toBe(1)
     expect(report.originTicket).toMatchObject({
       external_issue_key: 'WEB-123',
@@ -117,7 +103,7 @@ describe('workflow_dispatch with confirm', () => {
     expect(report).toMatchObject({ state: 'refused', error: { code: 'candidate-not-listed' } })
     expect(report.error?.message).toMatch(/^WEB-124 is not among the results for WEB-123;/)
     expect(bot.saasCalls(BIND)).toBe(0)
-    expect(missionBranches()).toEqual([])
+    expect(missionBranches(bot)).toEqual([])
   })
 
   it('fails on a base branch that does not exist, before any write', async () => {
@@ -132,7 +118,7 @@ describe('workflow_dispatch with confirm', () => {
         'The branch release does not exist in this repository, so kitty-origin could not read .kittify/config.yaml; create it or check the base-branch input.'
     })
     expect(bot.saasCalls(BIND)).toBe(0)
-    expect(missionBranches()).toEqual([])
+    expect(missionBranches(bot)).toEqual([])
   })
 
   it('still reports the refusal when issue-number cannot take the reply', async () => {

@@ -1,21 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { beforeEach, describe, expect, it } from '@jest/globals'
 import { outputsOf } from '../../src/report.js'
 import { summaryMarkdown } from '../../src/summary.js'
-import { startBot } from './harness.js'
-import type { BotHarness } from './harness.js'
+import { useBot } from '../../__fixtures__/sandbox/bot.js'
+import { BIND, EVENTS, SEARCH } from '../../__fixtures__/sandbox/saas.js'
 
-let bot: BotHarness
-beforeEach(async () => {
-  bot = await startBot()
-})
-afterEach(async () => {
-  await bot.close()
-})
+const bot = useBot()
 
 const DRY = { 'dry-run': 'true' }
-const BIND = '/api/v1/tracker/mission-origin/bind/'
-const EVENTS = '/api/v1/events/batch/'
-const SEARCH_PATH = '/api/v1/tracker/issue-search/'
 
 function refs(): string[] {
   return [...bot.github.repo('acme/webapp').refs.keys()].sort()
@@ -68,7 +59,7 @@ describe('a dry run of start-from', () => {
   })
 
   it('records the failure reply and 😕 of a command that fails', async () => {
-    bot.saas.faults.add({ path: SEARCH_PATH, status: 401, body: { message: 'expired' } })
+    bot.saas.faults.add({ path: SEARCH, status: 401, body: { message: 'expired' } })
     const report = await bot.say('ana', '/kitty start-from WEB-123', DRY)
     expect(report.state).toBe('failed')
     expect(bot.botBodies()).toEqual([])

@@ -2,29 +2,17 @@
  * Issue 12, property 1: one confirmation, one mission — whatever happens. Each test runs the bot
  * in-process against the sandbox GitHub and SaaS over real sockets.
  */
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { beforeEach, describe, expect, it } from '@jest/globals'
 import { ensureUser } from '../../sandbox/github/state.js'
-import { startBot } from './harness.js'
-import type { BotHarness } from './harness.js'
+import { useBot } from '../../__fixtures__/sandbox/bot.js'
+import { missionBranches } from '../../__fixtures__/sandbox/views.js'
 
-let bot: BotHarness
-beforeEach(async () => {
-  bot = await startBot()
-})
-afterEach(async () => {
-  await bot.close()
-})
+const bot = useBot()
 
 const NOT_ACCESSIBLE = { message: 'Resource not accessible by integration' }
 
 function repo() {
   return bot.github.repo('acme/webapp')
-}
-
-function missionBranches(): string[] {
-  return [...repo().refs.keys()].filter(
-    ref => ref.startsWith('refs/heads/kitty-origin/') && !ref.endsWith('/outbox')
-  )
 }
 
 function commitsOnBranch(branch: string): number {
@@ -76,7 +64,7 @@ describe('a list yields at most one mission', () => {
       mission: first.mission,
       pullRequest: first.pullRequest
     })
-    expect(missionBranches()).toHaveLength(1)
+    expect(missionBranches(bot)).toHaveLength(1)
     expect(bot.saas.state.links.size).toBe(1)
     expect(bot.botBodies().at(-1)).toContain('already exists')
   })
@@ -87,7 +75,7 @@ describe('a list yields at most one mission', () => {
     repostAsBot(open)
     const later = await bot.say('ana', '/kitty confirm 2')
     expect(later).toMatchObject({ state: 'mission-exists', mission: first.mission })
-    expect(missionBranches()).toHaveLength(1)
+    expect(missionBranches(bot)).toHaveLength(1)
     expect(bot.saas.state.links.size).toBe(1)
   })
 
@@ -95,7 +83,7 @@ describe('a list yields at most one mission', () => {
     const one = bot.postComment('ana', '/kitty confirm 1')
     const two = bot.postComment('ana', '/kitty confirm 2')
     const reports = await Promise.all([bot.rerun(one, 'ana'), bot.rerun(two, 'ana')])
-    expect(missionBranches()).toHaveLength(1)
+    expect(missionBranches(bot)).toHaveLength(1)
     expect(repo().pulls.size).toBe(1)
     expect(bot.saas.state.links.size).toBe(1)
     expect(reports.filter(report => report.state === 'mission-created')).toHaveLength(1)
@@ -126,7 +114,7 @@ describe('a merged mission is the answer', () => {
       mission: first.mission,
       pullRequest: first.pullRequest
     })
-    expect(missionBranches()).toEqual([])
+    expect(missionBranches(bot)).toEqual([])
     expect(bot.github.branchHead('acme/webapp', 'main')).toBe(mainHead)
     expect(repo().pulls.size).toBe(1)
   })
@@ -137,7 +125,7 @@ describe('a merged mission is the answer', () => {
     const mainHead = bot.github.branchHead('acme/webapp', 'main')
     const again = await bot.say('ana', '/kitty confirm 1')
     expect(again).toMatchObject({ state: 'mission-exists', pullRequest: first.pullRequest })
-    expect(missionBranches()).toEqual([])
+    expect(missionBranches(bot)).toEqual([])
     expect(bot.github.branchHead('acme/webapp', 'main')).toBe(mainHead)
   })
 })
@@ -148,7 +136,7 @@ describe('racing confirms', () => {
     const payload = bot.postComment('ana', '/kitty confirm 1')
     const reports = await Promise.all(Array.from({ length: 4 }, () => bot.rerun(payload, 'ana')))
     const branch = reports.find(report => report.mission !== undefined)!.mission!.branch
-    expect(missionBranches()).toEqual([`refs/heads/${branch}`])
+    expect(missionBranches(bot)).toEqual([`refs/heads/${branch}`])
     expect(commitsOnBranch(branch)).toBe(1)
   })
 })
@@ -171,7 +159,7 @@ describe('a re-run of a workflow_dispatch confirm', () => {
       mission: first.mission,
       pullRequest: first.pullRequest
     })
-    expect(missionBranches()).toHaveLength(1)
+    expect(missionBranches(bot)).toHaveLength(1)
     expect(commitsOnBranch(first.mission!.branch)).toBe(1)
     expect(bot.saas.state.links.size).toBe(1)
   })
@@ -189,7 +177,7 @@ describe('a re-run of a workflow_dispatch confirm', () => {
       { GITHUB_RUN_ID: '9002', GITHUB_RUN_ATTEMPT: '2' }
     )
     expect(again.state).toBe('mission-created')
-    expect(missionBranches()).toEqual([`refs/heads/${again.mission!.branch}`])
+    expect(missionBranches(bot)).toEqual([`refs/heads/${again.mission!.branch}`])
     expect(commitsOnBranch(again.mission!.branch)).toBe(1)
   })
 
@@ -198,6 +186,6 @@ describe('a re-run of a workflow_dispatch confirm', () => {
     bot.now.ms += 90_000
     const next = await bot.dispatch('ana', CONFIRM, {}, { GITHUB_RUN_ID: '9004' })
     expect(next.state).toBe('mission-created')
-    expect(missionBranches()).toHaveLength(2)
+    expect(missionBranches(bot)).toHaveLength(2)
   })
 })

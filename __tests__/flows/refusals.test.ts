@@ -1,18 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { decodeStateMarker, deriveStateKey } from '../../src/chatops/state.js'
-import { startBot } from './harness.js'
-import type { BotHarness } from './harness.js'
+import { useBot } from '../../__fixtures__/sandbox/bot.js'
+import { BIND, SEARCH } from '../../__fixtures__/sandbox/saas.js'
 
-let bot: BotHarness
-beforeEach(async () => {
-  bot = await startBot()
-})
-afterEach(async () => {
-  await bot.close()
-})
-
-const SEARCH = '/api/v1/tracker/issue-search/'
-const BIND = '/api/v1/tracker/mission-origin/bind/'
+const bot = useBot()
 
 function newestBotComment(): string {
   return bot.botBodies().at(-1) ?? ''

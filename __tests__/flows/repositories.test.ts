@@ -1,16 +1,12 @@
-import { afterEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { jiraRepoSeed, numberedRepoSeed, webappSeed } from '../../sandbox/github/seed.js'
-import { startBot } from './harness.js'
-import type { BotHarness } from './harness.js'
+import { useBots } from '../../__fixtures__/sandbox/bot.js'
 
-let bot: BotHarness | undefined
-afterEach(async () => {
-  await bot?.close()
-})
+const bots = useBots()
 
 describe('missions in other kinds of repository', () => {
   it('uses the repository’s own spec template and routes a Jira binding by binding_ref', async () => {
-    bot = await startBot({
+    const bot = await bots.start({
       repository: 'acme/platform',
       issue: { number: 7 },
       github: { seed: [webappSeed(), jiraRepoSeed()] }
@@ -35,7 +31,7 @@ describe('missions in other kinds of repository', () => {
   })
 
   it('names the mission <slug>-<mid8> also in a repository of older NNN- missions', async () => {
-    bot = await startBot({
+    const bot = await bots.start({
       repository: 'acme/legacy',
       issue: { number: 3, user: 'ana' },
       github: { seed: [webappSeed(), numberedRepoSeed()] }
@@ -56,7 +52,7 @@ describe('missions in other kinds of repository', () => {
   })
 
   it('reads no template when the repository has no overrides folder', async () => {
-    bot = await startBot()
+    const bot = await bots.start()
     await bot.say('ana', '/kitty start-from WEB-123')
     await bot.say('ana', '/kitty confirm 1')
     const templateReads = bot.github.requests.filter(request =>

@@ -1,26 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { startBot } from './harness.js'
-import type { BotHarness } from './harness.js'
+import { beforeEach, describe, expect, it } from '@jest/globals'
+import { useBot } from '../../__fixtures__/sandbox/bot.js'
+import { missionBranches } from '../../__fixtures__/sandbox/views.js'
 
-let bot: BotHarness
+const bot = useBot({ inputs: { 'emit-events': 'true' } })
 beforeEach(async () => {
-  bot = await startBot({ inputs: { 'emit-events': 'true' } })
   await bot.say('ana', '/kitty start-from WEB-123')
-})
-afterEach(async () => {
-  await bot.close()
 })
 
 const NOT_ACCESSIBLE = {
   message: 'Resource not accessible by integration',
   documentation_url: 'https://docs.github.com',
   status: '403'
-}
-
-function missionBranches(): string[] {
-  return [...bot.github.repo('acme/webapp').refs.keys()].filter(ref =>
-    ref.startsWith('refs/heads/kitty-origin/')
-  )
 }
 
 function commitsOnBranch(branch: string): number {
@@ -48,12 +38,12 @@ describe('a confirm that stopped part-way converges when run again', () => {
     })
     const failed = await bot.say('ana', '/kitty confirm 1')
     expect(failed.state).toBe('failed')
-    expect(missionBranches()).toEqual([])
+    expect(missionBranches(bot)).toEqual([])
     expect(links()).toBe(0)
 
     const resumed = await bot.rerun(bot.lastPayload, 'ana')
     expect(resumed.state).toBe('mission-created')
-    expect(missionBranches()).toHaveLength(1)
+    expect(missionBranches(bot)).toHaveLength(1)
     expect(links()).toBe(1)
   })
 
@@ -68,11 +58,11 @@ describe('a confirm that stopped part-way converges when run again', () => {
     expect(failed.state).toBe('failed')
     expect(failed.error?.message).toContain('contents: write')
     // The branch is only ever created at the mission's commit.
-    expect(missionBranches()).toEqual([])
+    expect(missionBranches(bot)).toEqual([])
 
     const resumed = await bot.rerun(bot.lastPayload, 'ana')
     expect(resumed.state).toBe('mission-created')
-    expect(missionBranches()).toEqual([`refs/heads/${resumed.mission!.branch}`])
+    expect(missionBranches(bot)).toEqual([`refs/heads/${resumed.mission!.branch}`])
     expect(commitsOnBranch(resumed.mission!.branch)).toBe(1)
     expect(links()).toBe(1)
   })
@@ -107,7 +97,7 @@ describe('a confirm that stopped part-way converges when run again', () => {
     const resumed = await bot.rerun(bot.lastPayload, 'ana')
     expect(resumed).toMatchObject({ state: 'mission-exists', pullRequest: { number: 43 } })
     expect(bot.github.repo('acme/webapp').pulls.size).toBe(1)
-    expect(missionBranches()).toHaveLength(1)
+    expect(missionBranches(bot)).toHaveLength(1)
     // Both runs reported the bind with the same event id: the SaaS holds one event.
     expect(bot.saas.state.events.size).toBe(1)
   })
@@ -158,7 +148,7 @@ describe('a confirm that stopped part-way converges when run again', () => {
     expect(again.state).toBe('mission-exists')
     expect(bot.saas.state.events.size).toBe(1)
     expect(bot.github.branchHead('acme/webapp', 'kitty-origin/outbox')).toBeUndefined()
-    expect(missionBranches()).toHaveLength(1)
+    expect(missionBranches(bot)).toHaveLength(1)
   })
 
   it('a parked event stays parked once the config refuses hosted calls (tracker.egress)', async () => {
@@ -184,7 +174,7 @@ describe('a confirm that stopped part-way converges when run again', () => {
 it('five confirms of the same list at once end with one mission and one pull request', async () => {
   const payload = bot.postComment('ana', '/kitty confirm 1')
   const reports = await Promise.all(Array.from({ length: 5 }, () => bot.rerun(payload, 'ana')))
-  expect(missionBranches()).toHaveLength(1)
+  expect(missionBranches(bot)).toHaveLength(1)
   expect(bot.github.repo('acme/webapp').pulls.size).toBe(1)
   expect(links()).toBe(1)
   const states = reports.map(report => report.state).sort()

@@ -1,33 +1,20 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { createServer } from 'node:net'
 import type { AddressInfo } from 'node:net'
 import { KittyError } from '../../src/errors.js'
 import { proxyNetwork, proxySettings } from '../../src/net/proxy.js'
 import type { ProxiedRequest, RecordingProxy } from '../../sandbox/proxy.js'
 import { startRecordingProxy } from '../../sandbox/proxy.js'
-import { startScenario } from '../../sandbox/scenario.js'
-import type { Scenario } from '../../sandbox/scenario.js'
-import { startBot } from '../flows/harness.js'
-import type { BotHarness } from '../flows/harness.js'
+import { useBots } from '../../__fixtures__/sandbox/bot.js'
+import { useScenario } from '../../__fixtures__/sandbox/bundle.js'
+import { useFresh } from '../../__fixtures__/sandbox/hooks.js'
+import { BIND, SEARCH } from '../../__fixtures__/sandbox/saas.js'
 
-const SEARCH = '/api/v1/tracker/issue-search/'
-const BIND = '/api/v1/tracker/mission-origin/bind/'
 const PERMISSION = '/repos/acme/webapp/collaborators/ana/permission'
 
-let proxy: RecordingProxy
-let bot: BotHarness | undefined
-let scenario: Scenario | undefined
-
-beforeEach(async () => {
-  proxy = await startRecordingProxy()
-})
-afterEach(async () => {
-  await bot?.close()
-  await scenario?.close()
-  await proxy.close()
-  bot = undefined
-  scenario = undefined
-})
+const proxy: RecordingProxy = useFresh('The recording proxy', () => startRecordingProxy())
+const bots = useBots()
+const scenarios = useScenario()
 
 /** A port nothing listens on (fetch refuses well-known ones such as 1). */
 async function closedPort(): Promise<number> {
@@ -135,7 +122,7 @@ describe('proxyNetwork', () => {
 
 describe('a conversation behind a proxy, in process', () => {
   it('sends the GitHub and the SaaS requests of start-from and confirm through HTTP_PROXY', async () => {
-    bot = await startBot({ env: { HTTP_PROXY: proxy.url } })
+    const bot = await bots.start({ env: { HTTP_PROXY: proxy.url } })
     expect((await bot.say('ana', '/kitty start-from WEB-123')).state).toBe('candidates-posted')
     expect((await bot.say('ana', '/kitty confirm 1')).state).toBe('mission-created')
 
@@ -151,7 +138,7 @@ describe('a conversation behind a proxy, in process', () => {
   })
 
   it('reaches hosts in NO_PROXY directly', async () => {
-    bot = await startBot({ env: { HTTP_PROXY: proxy.url, NO_PROXY: '127.0.0.1' } })
+    const bot = await bots.start({ env: { HTTP_PROXY: proxy.url, NO_PROXY: '127.0.0.1' } })
     expect((await bot.say('ana', '/kitty start-from WEB-123')).state).toBe('candidates-posted')
     expect((await bot.say('ana', '/kitty confirm 1')).state).toBe('mission-created')
     expect(bot.saasCalls(BIND)).toBe(1)
@@ -161,7 +148,7 @@ describe('a conversation behind a proxy, in process', () => {
 
 describe('the built action behind a proxy', () => {
   it('sends the GitHub and the SaaS requests through HTTP_PROXY', async () => {
-    scenario = await startScenario()
+    const scenario = await scenarios.start()
     const env = { HTTP_PROXY: proxy.url }
     const started = await scenario.run(
       'issue_comment',
@@ -189,7 +176,7 @@ describe('the built action behind a proxy', () => {
   })
 
   it('reaches hosts in NO_PROXY directly', async () => {
-    scenario = await startScenario()
+    const scenario = await scenarios.start()
     const result = await scenario.run(
       'issue_comment',
       scenario.postComment('ana', '/kitty start-from WEB-123'),

@@ -6,8 +6,8 @@ import { readTrigger } from '../../src/trigger.js'
 import type { Annotation } from '../../src/verify/render.js'
 import { runBot } from '../../src/bot.js'
 import { pullRequestEvent } from '../../sandbox/events.js'
-import { startBot } from '../flows/harness.js'
-import type { BotHarness } from '../flows/harness.js'
+import { startBot } from '../../__fixtures__/sandbox/bot.js'
+import type { BotHarness } from '../../__fixtures__/sandbox/bot.js'
 import { gitHubClientFor, testFetch } from '../../__fixtures__/sandbox/github.js'
 
 /** The bot and both sandboxes, plus pull requests to verify in-process over real sockets. */
