@@ -11,7 +11,10 @@ import { deflateSync } from 'node:zlib'
 import type { GitStore } from './git-store.js'
 import type { SandboxRepo } from './state.js'
 
-/** Every object id reachable from `tips`: commits, their trees and the trees' blobs. */
+/**
+ * Every object id reachable from `tips`: commits, their trees and the trees' blobs. A
+ * submodule's commit belongs to another repository and is not followed, as in git.
+ */
 function reachable(git: GitStore, tips: Iterable<string>): Set<string> {
   const seen = new Set<string>()
   const queue = [...tips]
@@ -20,7 +23,7 @@ function reachable(git: GitStore, tips: Iterable<string>): Set<string> {
     seen.add(sha)
     const commit = git.commit(sha)
     if (commit !== undefined) queue.push(commit.tree, ...commit.parents)
-    for (const entry of git.tree(sha) ?? []) queue.push(entry.sha)
+    for (const entry of git.tree(sha) ?? []) if (entry.type !== 'commit') queue.push(entry.sha)
   }
   return seen
 }

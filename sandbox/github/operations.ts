@@ -10,6 +10,8 @@ export const SANDBOX_GITHUB_OPERATIONS = {
     'https://docs.github.com/rest/collaborators/collaborators#get-repository-permissions-for-a-user',
   'GET /repos/{owner}/{repo}/contents/{path}':
     'https://docs.github.com/rest/repos/contents#get-repository-content',
+  'GET /repos/{owner}/{repo}/tarball/{ref}':
+    'https://docs.github.com/rest/repos/contents#download-a-repository-archive-tar',
   'GET /repos/{owner}/{repo}/git/ref/{ref}':
     'https://docs.github.com/rest/git/refs#get-a-reference',
   'POST /repos/{owner}/{repo}/git/refs': 'https://docs.github.com/rest/git/refs#create-a-reference',

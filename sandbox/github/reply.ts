@@ -1,8 +1,9 @@
 import type { z } from 'zod'
 
-/** What a sandbox handler answers: a status, a JSON body and extra headers. */
+/** What a sandbox handler answers: a status, a body and extra headers. */
 export interface Reply {
   status: number
+  /** Sent as JSON; a string as text, a Buffer as it is (its type in `headers`). */
   body?: unknown
   headers?: Record<string, string>
 }

@@ -1,3 +1,4 @@
+import { archiveLink } from './codeload.js'
 import { githubError, notFound, ok } from './reply.js'
 import type { Reply } from './reply.js'
 import type { RouteContext, RouteDefinition } from './router.js'
@@ -80,7 +81,17 @@ function getContent({ api, repo, params, url, docs }: RouteContext): Reply {
   )
 }
 
-/** Repository metadata, permissions and contents. */
+/**
+ * A 302 to the archive of a ref on the sandbox's codeload, as GitHub answers; 404 (GitHub's
+ * "Not Found") for a ref the repository does not have.
+ */
+function getTarball({ state, api, repo, params, docs }: RouteContext): Reply {
+  const ref = params.ref ?? ''
+  if (resolveCommitish(repo, ref) === undefined) return notFound(docs)
+  return { status: 302, headers: { location: archiveLink(state, api, repo, ref) } }
+}
+
+/** Repository metadata, permissions, contents and archives. */
 export const repoRoutes: RouteDefinition[] = [
   {
     operation: 'GET /repos/{owner}/{repo}',
@@ -99,5 +110,11 @@ export const repoRoutes: RouteDefinition[] = [
     scopes: ['contents'],
     access: 'read',
     handle: getContent
+  },
+  {
+    operation: 'GET /repos/{owner}/{repo}/tarball/{ref}',
+    scopes: ['contents'],
+    access: 'read',
+    handle: getTarball
   }
 ]

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { Faults } from '../faults.js'
 import { closeServer, lowerHeaders, playFault, readBody, Timers } from '../http.js'
+import { CODELOAD_PATH, serveArchive } from './codeload.js'
 import { actionsGrant, createRepository, SANDBOX_GITHUB_TOKEN, sandboxHelpers } from './helpers.js'
 import type { SandboxGitHubHelpers } from './helpers.js'
 import { DOCS_ROOT, githubError, notFound } from './reply.js'
@@ -67,9 +68,9 @@ function parseJson(text: string): { ok: boolean; value: unknown } {
 function send(response: ServerResponse, reply: Reply, requestId: string): void {
   if (response.destroyed) return
   const headers: Record<string, string> = { 'x-github-request-id': requestId, ...reply.headers }
-  if (reply.body === undefined) {
+  if (reply.body === undefined || Buffer.isBuffer(reply.body)) {
     response.writeHead(reply.status, headers)
-    response.end()
+    response.end(reply.body)
     return
   }
   const text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body)
@@ -84,7 +85,10 @@ function routePath(pathname: string, basePath: string): string | undefined {
   return pathname.startsWith(`${basePath}/`) ? pathname.slice(basePath.length) : undefined
 }
 
-/** Routes one request: 404 for unknown routes or repositories, 401 without a known token. */
+/**
+ * Routes one request: 404 for unknown routes or repositories, 401 without a known token. Archive
+ * links (codeload) carry their own token in the query instead.
+ */
 function dispatch(
   state: SandboxGitHubState,
   api: string,
@@ -92,6 +96,7 @@ function dispatch(
   request: RecordedRequest
 ): Reply {
   const url = new URL(request.path, api)
+  if (url.pathname.startsWith(CODELOAD_PATH)) return serveArchive(state, url)
   const path = routePath(url.pathname, basePath)
   const matched = path === undefined ? undefined : matchRoute(ROUTES, request.method, path)
   if (matched === undefined) return notFound(DOCS_ROOT)

@@ -118,11 +118,19 @@ export interface SandboxRepo {
   settings: RepoSettings
 }
 
+/** What an archive link's token opens: one repository, until it expires (epoch ms). */
+export interface ArchiveLink {
+  repo: string
+  expiresAt: number
+}
+
 /** Everything the sandbox GitHub holds. */
 export interface SandboxGitHubState {
   /** Lower-cased login → account. */
   users: Map<string, SandboxUser>
   tokens: Map<string, TokenGrant>
+  /** Tokens of the archive links handed out for private repositories (see codeload.ts). */
+  archiveLinks: Map<string, ArchiveLink>
   /** Lower-cased `owner/name` → repository. */
   repos: Map<string, SandboxRepo>
   now: () => Date
@@ -131,7 +139,14 @@ export interface SandboxGitHubState {
 
 /** A fresh, empty state. */
 export function createState(now: () => Date): SandboxGitHubState {
-  return { users: new Map(), tokens: new Map(), repos: new Map(), now, lastId: 1_000_000 }
+  return {
+    users: new Map(),
+    tokens: new Map(),
+    archiveLinks: new Map(),
+    repos: new Map(),
+    now,
+    lastId: 1_000_000
+  }
 }
 
 /** The next unique numeric id (comments, reactions, issues, labels, repositories). */
