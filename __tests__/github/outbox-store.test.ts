@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { gzipSync } from 'node:zlib'
 import { OUTBOX_BRANCH, serializeOutboxEntry } from '../../src/events/outbox-entry.js'
 import {
   createGitHubOutboxStore,
@@ -9,11 +10,13 @@ import type { GitHubOutboxOptions } from '../../src/github/outbox-store.js'
 import { KittyError } from '../../src/errors.js'
 import type { GitHub, GitHubApi } from '../../src/github/client.js'
 import { commitFiles } from '../../src/github/commit.js'
+import { gitArchive } from '../../sandbox/github/git-archive.js'
 import { startSandboxGitHub } from '../../sandbox/github/server.js'
 import type { SandboxGitHub } from '../../sandbox/github/server.js'
 import { nthEvent, queued, recordingLog } from '../../__fixtures__/events/fakes.js'
 import type { RecordingLog } from '../../__fixtures__/events/fakes.js'
 import { gitHubClientFor, intercepted, seen, WEBAPP } from '../../__fixtures__/sandbox/github.js'
+import { alteredArchive, serveArchive, truncatedArchive } from './outbox-archive.js'
 
 const REF = 'refs/heads/kitty-origin/outbox'
 let gh: SandboxGitHub
@@ -319,5 +322,136 @@ describe('the GitHub outbox store under concurrent runs', () => {
       code: 'github-error'
     })
     expect(sleeps).toEqual([])
+  })
+})
+
+describe('the GitHub outbox store reading its entries from one archive', () => {
+  const tarball = /\/tarball\//
+  const warnings = (): string[] => log.lines.map(line => line.message)
+
+  it('reads every entry from one archive of the head it listed, with no per-entry read', async () => {
+    const entries = Array.from({ length: 30 }, (_, index) => queued(nthEvent(index + 1)))
+    await storeOver().put(entries)
+    gh.requests.length = 0
+    expect(await storeOver().list()).toEqual(entries)
+    expect(gh.requests.map(request => `${request.method} ${request.path.split('?')[0]}`)).toEqual([
+      'GET /repos/acme/webapp/git/ref/heads%2Fkitty-origin%2Foutbox',
+      `GET /repos/acme/webapp/git/trees/${head()}`,
+      `GET /repos/acme/webapp/tarball/${head()}`,
+      `GET /_codeload/acme/webapp/legacy.tar.gz/${head()}`
+    ])
+  })
+
+  it('downloads no archive when no entry is to be read', async () => {
+    gh.pushFiles('acme/webapp', OUTBOX_BRANCH, { 'events/notes.txt': 'hello' })
+    expect(await storeOver().list()).toEqual([])
+    expect(seen(gh, 'GET', tarball)).toBe(0)
+    expect(warnings()).toEqual([expect.stringContaining('events/notes.txt is not an outbox entry')])
+  })
+
+  it.each([
+    ['cut short', truncatedArchive, /arrived damaged or incomplete; re-run the job/],
+    ['an HTML page', () => '<html>Unicorn!</html>', /was not an archive/],
+    [
+      'of another commit',
+      () => gzipSync(gitArchive(gh.repo().git, gh.branchHead('acme/webapp', 'main')!, 'x')),
+      /is not of the commit kitty-origin asked for/
+    ]
+  ])(
+    'refuses an archive that is %s with a clear error, and loses nothing',
+    async (_case, body, message) => {
+      const entries = [queued(nthEvent(1)), queued(nthEvent(2))]
+      await storeOver().put(entries)
+      const before = head()
+      serveArchive(gh, body(gh))
+      const listing = storeOver().list()
+      await expect(listing).rejects.toThrow(KittyError)
+      await expect(listing).rejects.toThrow(message)
+      expect(head()).toBe(before)
+      expect(await storeOver().list()).toEqual(entries)
+    }
+  )
+
+  it('refuses an outbox whose archive would unpack beyond its bound, without downloading it', async () => {
+    await storeOver().put([queued(nthEvent(1))])
+    gh.pushFiles('acme/webapp', OUTBOX_BRANCH, { 'events/big.bin': 'x'.repeat(1_048_576) })
+    const bounded = storeOver(client, { maxArchiveBytes: 1_048_576 })
+    await expect(bounded.list()).rejects.toThrow(
+      /kitty-origin\/outbox branch is too large for kitty-origin to read \(it reads up to 1 MiB\); its events stay there/
+    )
+    expect(seen(gh, 'GET', tarball)).toBe(0)
+    expect(eventFile(1)).toBeDefined()
+  })
+
+  it('refuses an archive that unpacks beyond its bound whatever the listing said', async () => {
+    await storeOver().put([queued(nthEvent(1))])
+    serveArchive(gh, gzipSync(Buffer.alloc(2_000_000)))
+    const bounded = storeOver(client, { maxArchiveBytes: 1_048_576 })
+    await expect(bounded.list()).rejects.toThrow(
+      "GitHub's archive of the kitty-origin/outbox branch holds more than the 1 MiB kitty-origin reads at once."
+    )
+  })
+
+  it('leaves an entry over 1 MiB in place with a warning, and reads the others', async () => {
+    const store = storeOver()
+    await store.put([queued(nthEvent(1))])
+    const large = `${serializeOutboxEntry(queued(nthEvent(2)))}${' '.repeat(1_048_576)}`
+    gh.pushFiles('acme/webapp', OUTBOX_BRANCH, { [`events/${nthEvent(2).event_id}.json`]: large })
+    expect(await store.list()).toEqual([queued(nthEvent(1))])
+    expect(warnings()).toEqual([
+      `kitty-origin/outbox: events/${nthEvent(2).event_id}.json is not an outbox entry kitty-origin can read (larger than 1 MiB); it is left in place.`
+    ])
+    await store.remove([nthEvent(1).event_id])
+    expect(eventFile(2)).toBe(large)
+  })
+
+  it('leaves an entry the archive lacks, or holds as other bytes, in place with a warning', async () => {
+    const store = storeOver()
+    await store.put([1, 2, 3].map(n => queued(nthEvent(n))))
+    const crlf = serializeOutboxEntry(queued(nthEvent(3))).replace(/\n/g, '\r\n')
+    serveArchive(
+      gh,
+      alteredArchive(gh, {
+        [`events/${nthEvent(2).event_id}.json`]: null,
+        [`events/${nthEvent(3).event_id}.json`]: crlf
+      })
+    )
+    expect(await store.list()).toEqual([queued(nthEvent(1))])
+    expect(warnings()).toEqual([
+      expect.stringContaining(
+        `${nthEvent(2).event_id}.json is not an outbox entry kitty-origin can read (missing from GitHub's archive of the branch); it is left in place.`
+      ),
+      expect.stringContaining(
+        `${nthEvent(3).event_id}.json is not an outbox entry kitty-origin can read (GitHub's archive holds other bytes than the branch's blob)`
+      )
+    ])
+    await store.remove([nthEvent(1).event_id])
+    expect([eventFile(2), eventFile(3)]).toEqual([
+      serializeOutboxEntry(queued(nthEvent(2))),
+      serializeOutboxEntry(queued(nthEvent(3)))
+    ])
+  })
+
+  it('leaves symlinks and submodules named like entries in place with a warning', async () => {
+    await storeOver().put([queued(nthEvent(1))])
+    gh.pushFiles('acme/webapp', OUTBOX_BRANCH, {
+      [`events/${nthEvent(2).event_id}.json`]: { symlink: `${nthEvent(1).event_id}.json` },
+      [`events/${nthEvent(3).event_id}.json`]: { submodule: 'c'.repeat(40) }
+    })
+    expect(await storeOver().list()).toEqual([queued(nthEvent(1))])
+    expect(warnings()).toEqual([
+      expect.stringContaining(
+        `${nthEvent(2).event_id}.json is not an outbox entry kitty-origin can read (a symlink, not a file)`
+      ),
+      expect.stringContaining(
+        `${nthEvent(3).event_id}.json is not an outbox entry kitty-origin can read (a submodule, not a file)`
+      )
+    ])
+    await storeOver().remove([nthEvent(1).event_id])
+    expect(idsOnBranch()).toEqual([
+      OUTBOX_README_PATH,
+      `events/${nthEvent(2).event_id}.json`,
+      `events/${nthEvent(3).event_id}.json`
+    ])
   })
 })

@@ -13,11 +13,11 @@ import type { OutboxLog, OutboxStore } from '../events/outbox.js'
 import type { GitHubApi, RepoRef } from './client.js'
 import { commitFiles, createCommit } from './commit.js'
 import type { FileChange } from './commit.js'
+import { archivedBlob, archiveSizeOf, readCommitArchive } from './archive.js'
 import { isGitHubFailure } from './errors.js'
 import { createBranch, deleteBranch, getBranchHead } from './refs.js'
-import { readTextFile } from './repo.js'
 import { listTreeRecursive } from './trees.js'
-import type { TreeEntryKind } from './trees.js'
+import type { TreeEntryKind, TreeItem } from './trees.js'
 
 /** The note at the root of the outbox branch, for whoever finds it in the branch list. */
 export const OUTBOX_README_PATH = 'README.md'
@@ -43,7 +43,14 @@ export interface GitHubOutboxOptions {
    * removal did not delete the branch under it (default 3 s).
    */
   settleMs?: number
+  /** The most the branch's archive may unpack to before it is refused (default 64 MiB). */
+  maxArchiveBytes?: number
 }
+
+/** An entry file larger than this is left in place unread (an entry takes about 2 kB). */
+export const MAX_ENTRY_BYTES = 1_048_576
+/** The most the outbox's archive may unpack to by default: some 25,000 entries. */
+export const MAX_ARCHIVE_BYTES = 64 * 1_048_576
 
 const RETRY_BASE_MS = 250
 
@@ -62,8 +69,10 @@ interface Snapshot {
   head: string
   /** Every name under `events/` at `head`. */
   names: string[]
-  /** The same names with what each is (a file, or a directory, symlink or submodule). */
-  entries: { name: string; kind: TreeEntryKind }[]
+  /** The same names with their tree entries (a file, or a directory, symlink or submodule). */
+  entries: { name: string; item: TreeItem }[]
+  /** Everything the commit holds, for the size of its archive. */
+  items: TreeItem[]
 }
 
 const KIND_WORDS: Record<Exclude<TreeEntryKind, 'file'>, string> = {
@@ -72,14 +81,13 @@ const KIND_WORDS: Record<Exclude<TreeEntryKind, 'file'>, string> = {
   submodule: 'a submodule'
 }
 
-/** How many entry files are read at once. */
-const READ_CONCURRENCY = 10
-
 /**
  * The outbox on the `kitty-origin/outbox` branch, written with the Git Data API and listed with
  * the Git trees API (complete however many events wait: the contents API would stop at 1,000,
- * and an event left out of a listing would be lost to the drain). The branch is
- * an orphan (its first commit has no parent and holds only this README and `events/`), so it
+ * and an event left out of a listing would be lost to the drain). The entries are read from one
+ * archive of the listed commit (`tarball`), so a drain costs the same few requests however many
+ * events wait; an entry that archive does not hold as its blob is left in place with a warning.
+ * The branch is an orphan (its first commit has no parent and holds only this README and `events/`), so it
  * never shows a diff against the default branch and carries no workflow files. Writes are
  * commits on the head just read, moved without force; a write that loses a race re-reads and
  * tries again. Removing the last entry first commits an emptied tree on the head just read (so a
@@ -94,30 +102,61 @@ export function createGitHubOutboxStore(
   const sleep = options.sleep ?? (ms => delay(ms))
   const maxAttempts = options.maxAttempts ?? 5
   const settleMs = options.settleMs ?? 3_000
+  const maxArchiveBytes = options.maxArchiveBytes ?? MAX_ARCHIVE_BYTES
 
   async function snapshot(): Promise<Snapshot | null> {
     const head = await getBranchHead(github, repo, OUTBOX_BRANCH)
     if (head === null) return null
     const prefix = `${OUTBOX_EVENTS_DIR}/`
-    const entries = ((await listTreeRecursive(github, repo, head)) ?? [])
-      .map(item => ({ name: item.path.slice(prefix.length), kind: item.kind, path: item.path }))
-      .filter(entry => entry.path.startsWith(prefix) && !entry.name.includes('/'))
-      .map(({ name, kind }) => ({ name, kind }))
+    const items = (await listTreeRecursive(github, repo, head)) ?? []
+    const entries = items
+      .map(item => ({ name: item.path.slice(prefix.length), item }))
+      .filter(({ name, item }) => item.path.startsWith(prefix) && !name.includes('/'))
       .sort((a, b) => (a.name < b.name ? -1 : 1))
-    return { head, names: entries.map(entry => entry.name), entries }
+    return { head, names: entries.map(entry => entry.name), entries, items }
+  }
+
+  /** Why an entry of `events/` is not read, or null when it is read from the archive. */
+  function unread({ name, item }: Snapshot['entries'][number]): string | null {
+    if (eventIdOfFile(name) === null) return 'not an event file'
+    if (item.kind !== 'file') return `${KIND_WORDS[item.kind]}, not a file`
+    return (item.size ?? 0) > MAX_ENTRY_BYTES ? 'larger than 1 MiB' : null
+  }
+
+  /**
+   * The files of the snapshot's head, from one archive of it; none are fetched when no entry is
+   * to be read. An archive larger than `maxArchiveBytes` (told by the listing) is refused unread.
+   */
+  async function archivedFiles(current: Snapshot): Promise<ReadonlyMap<string, Buffer>> {
+    if (current.entries.every(entry => unread(entry) !== null)) return new Map()
+    const size = archiveSizeOf(current.items)
+    if (size > maxArchiveBytes) {
+      throw new KittyError(
+        'github-error',
+        `The ${OUTBOX_BRANCH} branch is too large for kitty-origin to read (it reads up to ${maxArchiveBytes / 1_048_576} MiB); its events stay there. Delete the files of events the SaaS refused (\`"rejected": true\`) once handled, and any file that is not an outbox entry.`,
+        `archive of up to ${size} bytes`
+      )
+    }
+    const what = `the ${OUTBOX_BRANCH} branch`
+    return readCommitArchive(github, repo, {
+      commit: current.head,
+      what,
+      maxBytes: maxArchiveBytes
+    })
   }
 
   /** The entry in a file of `events/`, or why it is not one. */
-  async function readEntry(
-    { name, kind }: Snapshot['entries'][number],
-    head: string
-  ): Promise<OutboxEntry | string> {
-    const id = eventIdOfFile(name)
-    if (id === null) return 'not an event file'
-    if (kind !== 'file') return `${KIND_WORDS[kind]}, not a file`
-    const text = await readTextFile(github, repo, `${OUTBOX_EVENTS_DIR}/${name}`, head)
-    const parsed = parseOutboxEntry(text ?? '')
-    if (!parsed.ok) return text === null ? 'not a file' : parsed.problem
+  function readEntry(
+    entry: Snapshot['entries'][number],
+    files: ReadonlyMap<string, Buffer>
+  ): OutboxEntry | string {
+    const problem = unread(entry)
+    if (problem !== null) return problem
+    const bytes = archivedBlob(files, entry.item)
+    if (typeof bytes === 'string') return bytes
+    const parsed = parseOutboxEntry(bytes.toString('utf8'))
+    if (!parsed.ok) return parsed.problem
+    const id = eventIdOfFile(entry.name)
     return parsed.entry.event.event_id === id
       ? parsed.entry
       : `holds event ${parsed.entry.event.event_id}`
@@ -213,26 +252,16 @@ export function createGitHubOutboxStore(
     async list() {
       const current = await snapshot()
       if (current === null) return null
-      const read: { name: string; entry: OutboxEntry | string }[] = []
-      for (let at = 0; at < current.entries.length; at += READ_CONCURRENCY) {
-        const batch = current.entries.slice(at, at + READ_CONCURRENCY)
-        read.push(
-          ...(await Promise.all(
-            batch.map(async file => ({
-              name: file.name,
-              entry: await readEntry(file, current.head)
-            }))
-          ))
-        )
-      }
+      const files = await archivedFiles(current)
       const entries: OutboxEntry[] = []
-      for (const { name, entry } of read) {
+      for (const file of current.entries) {
+        const entry = readEntry(file, files)
         if (typeof entry !== 'string') {
           entries.push(entry)
           continue
         }
         options.log.warning(
-          `${OUTBOX_BRANCH}: ${OUTBOX_EVENTS_DIR}/${name} is not an outbox entry kitty-origin can read (${entry}); it is left in place.`
+          `${OUTBOX_BRANCH}: ${OUTBOX_EVENTS_DIR}/${file.name} is not an outbox entry kitty-origin can read (${entry}); it is left in place.`
         )
       }
       return entries
