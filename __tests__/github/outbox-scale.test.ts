@@ -9,7 +9,7 @@ import type { SandboxSaas } from '../../sandbox/saas/server.js'
 import { nthEvent, queued, recordingLog } from '../../__fixtures__/events/fakes.js'
 import { gitHubClientFor, WEBAPP } from '../../__fixtures__/sandbox/github.js'
 import { saasClientFor } from '../../__fixtures__/sandbox/saas.js'
-import { serveArchive, truncatedArchive } from './outbox-archive.js'
+import { serveArchive, truncatedArchive } from '../../__fixtures__/sandbox/outbox-archive.js'
 
 /** More events than the contents API lists of one directory (1,000). */
 const MANY = 1_050

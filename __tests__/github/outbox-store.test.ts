@@ -16,7 +16,11 @@ import type { SandboxGitHub } from '../../sandbox/github/server.js'
 import { nthEvent, queued, recordingLog } from '../../__fixtures__/events/fakes.js'
 import type { RecordingLog } from '../../__fixtures__/events/fakes.js'
 import { gitHubClientFor, intercepted, seen, WEBAPP } from '../../__fixtures__/sandbox/github.js'
-import { alteredArchive, serveArchive, truncatedArchive } from './outbox-archive.js'
+import {
+  alteredArchive,
+  serveArchive,
+  truncatedArchive
+} from '../../__fixtures__/sandbox/outbox-archive.js'
 
 const REF = 'refs/heads/kitty-origin/outbox'
 let gh: SandboxGitHub

@@ -6,19 +6,16 @@ import { join } from 'node:path'
 import { gunzipSync } from 'node:zlib'
 import { fetch } from 'undici'
 import { exportRepository } from '../../sandbox/github/git-export.js'
-import { startSandboxGitHub } from '../../sandbox/github/server.js'
-import type { SandboxGitHub } from '../../sandbox/github/server.js'
+import { useSandboxGitHub } from '../../__fixtures__/sandbox/github.js'
 
-let gh: SandboxGitHub
-let dir: string
 let now = new Date('2026-03-02T08:30:00Z')
+const sandbox = useSandboxGitHub({ sandbox: { now: () => now } })
+let dir: string
 
-beforeAll(async () => {
-  gh = await startSandboxGitHub({ now: () => now })
+beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'git-archive-'))
 })
-afterAll(async () => {
-  await gh.close()
+afterAll(() => {
   rmSync(dir, { recursive: true, force: true })
 })
 
@@ -26,7 +23,7 @@ const deep = `${'d'.repeat(60)}/${'e'.repeat(60)}`
 
 /** A branch with what makes tar headers differ: long paths and targets, symlinks, a submodule. */
 function pushOddities(): string {
-  gh.pushFiles('acme/webapp', 'odd', {
+  sandbox.gh.pushFiles('acme/webapp', 'odd', {
     'events/01KA0000000000000000000001.json': '{"a":1}\n',
     'events/link.json': { symlink: '../README.md' },
     'events/module': { submodule: 'c'.repeat(40) },
@@ -39,7 +36,7 @@ function pushOddities(): string {
     'block.bin': 'b'.repeat(512),
     'block-and-one.bin': 'b'.repeat(513)
   })
-  const repo = gh.repo()
+  const repo = sandbox.gh.repo()
   const head = repo.refs.get('refs/heads/odd')!
   const commit = repo.git.commit(head)!
   const flat = repo.git.flatten(commit.tree)
@@ -54,8 +51,8 @@ function pushOddities(): string {
 }
 
 async function download(ref: string): Promise<{ location: string; archive: Buffer }> {
-  const answer = await fetch(`${gh.url}/repos/acme/webapp/tarball/${ref}`, {
-    headers: { authorization: `token ${gh.token}` },
+  const answer = await fetch(`${sandbox.gh.url}/repos/acme/webapp/tarball/${ref}`, {
+    headers: { authorization: `token ${sandbox.gh.token}` },
     redirect: 'manual'
   })
   expect(answer.status).toBe(302)
@@ -70,7 +67,7 @@ describe("the sandbox's repository archive", () => {
   it('is byte for byte the tar `git archive` writes of the same commit', async () => {
     const sha = pushOddities()
     const gitDir = join(dir, 'origin.git')
-    exportRepository(gh.repo(), gitDir)
+    exportRepository(sandbox.gh.repo(), gitDir)
     const top = `acme-webapp-${sha.slice(0, 7)}`
     const expected = execFileSync('git', [
       '--git-dir',
@@ -109,13 +106,13 @@ describe("the sandbox's repository archive", () => {
   it('redirects a branch to its full ref name, and serves it', async () => {
     const { location, archive } = await download('main')
     expect(location).toContain('/legacy.tar.gz/refs/heads/main?token=')
-    const sha = gh.branchHead('acme/webapp', 'main')!
+    const sha = sandbox.gh.branchHead('acme/webapp', 'main')!
     expect(gunzipSync(archive).subarray(512, 564).toString()).toBe(`52 comment=${sha}\n`)
   })
 
   it('answers 404 like GitHub for a ref the repository lacks, and like codeload for a bad link', async () => {
-    const unknown = await fetch(`${gh.url}/repos/acme/webapp/tarball/no-such-branch`, {
-      headers: { authorization: `token ${gh.token}` },
+    const unknown = await fetch(`${sandbox.gh.url}/repos/acme/webapp/tarball/no-such-branch`, {
+      headers: { authorization: `token ${sandbox.gh.token}` },
       redirect: 'manual'
     })
     expect(unknown.status).toBe(404)

@@ -1,3 +1,4 @@
+/** Archives of the outbox branch as a test needs them served: cut short, altered, or foreign. */
 import { gzipSync } from 'node:zlib'
 import { OUTBOX_BRANCH } from '../../src/events/outbox-entry.js'
 import { gitArchive } from '../../sandbox/github/git-archive.js'
