@@ -1,32 +1,16 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { Agent, fetch as undiciFetch } from 'undici'
 import { createSaasClient, DEFAULT_DEADLINES } from '../../src/saas/client.js'
 import { SANDBOX_PRIVATE_TEAM, startSandboxSaas } from '../../sandbox/saas/server.js'
-import type { SandboxSaas } from '../../sandbox/saas/server.js'
+import { keyQuery, linearRoute, mission, originEvent, rejectionOf, ticket } from './harness.js'
 import {
-  clientFor,
   fakeClock,
-  keyQuery,
-  linearRoute,
-  mission,
-  originEvent,
-  rejectionOf,
-  ticket,
-  USER_AGENT
-} from './harness.js'
+  saasClientFor,
+  USER_AGENT,
+  useSandboxSaas
+} from '../../__fixtures__/sandbox/saas.js'
 
-let sandbox: SandboxSaas
-
-beforeAll(async () => {
-  sandbox = await startSandboxSaas()
-})
-afterAll(async () => {
-  await sandbox.close()
-})
-beforeEach(() => {
-  sandbox.faults.clear()
-  sandbox.requests.length = 0
-})
+const sandbox = useSandboxSaas()
 
 const base = (): { baseUrl: string; token: string; userAgent: string } => ({
   baseUrl: sandbox.url,
@@ -73,7 +57,7 @@ describe('createSaasClient', () => {
     try {
       sandbox.faults.add({ hang: true })
       const clock = fakeClock()
-      const result = await clientFor(sandbox, {
+      const result = await saasClientFor(sandbox, {
         ...clock,
         fetch: send
       }).searchIssues(linearRoute, keyQuery, 10)
@@ -93,7 +77,9 @@ describe('createSaasClient', () => {
         headers: { Location: `${elsewhere.url}/api/v1/tracker/issue-search/` },
         body: ''
       })
-      const error = await rejectionOf(clientFor(sandbox).searchIssues(linearRoute, keyQuery, 10))
+      const error = await rejectionOf(
+        saasClientFor(sandbox).searchIssues(linearRoute, keyQuery, 10)
+      )
       expect(error.code).toBe('saas-error')
       expect(error.detail).toContain('status=307')
       expect(elsewhere.requests).toHaveLength(0)
@@ -114,7 +100,7 @@ describe('createSaasClient', () => {
 
   it('reports a reset connection as unreachable, naming the socket error for the log', async () => {
     sandbox.faults.add({ reset: true })
-    const error = await rejectionOf(clientFor(sandbox).sendEvents([originEvent()]))
+    const error = await rejectionOf(saasClientFor(sandbox).sendEvents([originEvent()]))
     expect(error.code).toBe('saas-unavailable')
     expect(error.detail).toMatch(/^operation=events network: ECONNRESET TypeError: fetch failed \(/)
   })

@@ -1,29 +1,20 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
-import { startSandboxSaas } from '../../sandbox/saas/server.js'
-import type { SandboxSaas } from '../../sandbox/saas/server.js'
-import { clientFor, originEvent, rejectionOf, USER_AGENT } from './harness.js'
+import { describe, expect, it } from '@jest/globals'
+import { originEvent, rejectionOf } from './harness.js'
+import {
+  EVENTS,
+  saasClientFor,
+  USER_AGENT,
+  useSandboxSaas
+} from '../../__fixtures__/sandbox/saas.js'
 
-const PATH = '/api/v1/events/batch/'
-let sandbox: SandboxSaas
-
-beforeAll(async () => {
-  sandbox = await startSandboxSaas()
-})
-afterAll(async () => {
-  await sandbox.close()
-})
-beforeEach(() => {
-  sandbox.faults.clear()
-  sandbox.requests.length = 0
-  sandbox.state.events.clear()
-})
+const sandbox = useSandboxSaas()
 
 describe('sendEvents on the wire', () => {
   it('posts the gzipped batch with protocol 2.0 and no Idempotency-Key', async () => {
     const event = originEvent()
-    await clientFor(sandbox).sendEvents([event])
+    await saasClientFor(sandbox).sendEvents([event])
     const [request] = sandbox.requests
-    expect(request!.path).toBe(PATH)
+    expect(request!.path).toBe(EVENTS)
     expect(request!.headers).toMatchObject({
       authorization: `Bearer ${sandbox.token}`,
       'content-type': 'application/json',
@@ -37,14 +28,14 @@ describe('sendEvents on the wire', () => {
   })
 
   it('sends nothing for an empty batch', async () => {
-    expect(await clientFor(sandbox).sendEvents([])).toEqual([])
+    expect(await saasClientFor(sandbox).sendEvents([])).toEqual([])
     expect(sandbox.requests).toHaveLength(0)
   })
 })
 
 describe('sendEvents results', () => {
   it('returns success first and duplicate for an event_id already delivered', async () => {
-    const client = clientFor(sandbox)
+    const client = saasClientFor(sandbox)
     expect(await client.sendEvents([originEvent()])).toEqual([
       { event_id: originEvent().event_id, status: 'success' }
     ])
@@ -56,7 +47,7 @@ describe('sendEvents results', () => {
   it('returns per-event rejections of a 400 that carries results', async () => {
     const bad = originEvent({ event_id: '01JQ8Z6W3M4N5P6Q7R8S9T0V2X' })
     bad.payload.mission_slug = 'Not A Slug'
-    const results = await clientFor(sandbox).sendEvents([bad])
+    const results = await saasClientFor(sandbox).sendEvents([bad])
     expect(results).toHaveLength(1)
     expect(results[0]).toMatchObject({ event_id: bad.event_id, status: 'rejected' })
     expect(results[0]!.error).toContain('mission_slug')
@@ -64,22 +55,22 @@ describe('sendEvents results', () => {
 
   it('fails for good on a 400 without results', async () => {
     sandbox.faults.add({
-      path: PATH,
+      path: EVENTS,
       status: 400,
       body: { error_code: 'invalid_body', message: 'bad' }
     })
-    const error = await rejectionOf(clientFor(sandbox).sendEvents([originEvent()]))
+    const error = await rejectionOf(saasClientFor(sandbox).sendEvents([originEvent()]))
     expect(error.code).toBe('saas-error')
     expect(error.retryable).toBe(false)
   })
 
   it('treats a malformed 200 as saas-bad-response', async () => {
     sandbox.faults.add({
-      path: PATH,
+      path: EVENTS,
       status: 200,
       body: { results: [{ event_id: 'x', status: 'odd' }] }
     })
-    const error = await rejectionOf(clientFor(sandbox).sendEvents([originEvent()]))
+    const error = await rejectionOf(saasClientFor(sandbox).sendEvents([originEvent()]))
     expect(error.code).toBe('saas-bad-response')
   })
 })
@@ -90,47 +81,47 @@ describe('sendEvents failures', () => {
     ['client-too-new', /does not accept .* event protocol yet \(client-too-new\)/],
     ['gzip-required', /refused the event protocol \(gzip-required\)\.$/]
   ])('turns 412 %s into a final saas-protocol-mismatch', async (errorCode, says) => {
-    sandbox.faults.add({ path: PATH, status: 412, body: { error_code: errorCode } })
-    const error = await rejectionOf(clientFor(sandbox).sendEvents([originEvent()]))
+    sandbox.faults.add({ path: EVENTS, status: 412, body: { error_code: errorCode } })
+    const error = await rejectionOf(saasClientFor(sandbox).sendEvents([originEvent()]))
     expect(error.code).toBe('saas-protocol-mismatch')
     expect(error.message).toMatch(says)
     expect(error.retryable).toBe(false)
   })
 
   it('names the status of a 412 without an error code', async () => {
-    sandbox.faults.add({ path: PATH, status: 412, body: 'nope' })
-    const error = await rejectionOf(clientFor(sandbox).sendEvents([originEvent()]))
+    sandbox.faults.add({ path: EVENTS, status: 412, body: 'nope' })
+    const error = await rejectionOf(saasClientFor(sandbox).sendEvents([originEvent()]))
     expect(error.message).toBe('The Spec Kitty SaaS refused the event protocol (HTTP 412).')
   })
 
   it.each([401, 403, 408, 429, 500, 503])(
     'keeps the events queued after a %i, without retrying itself',
     async status => {
-      sandbox.faults.add({ path: PATH, status, body: {} })
-      const error = await rejectionOf(clientFor(sandbox).sendEvents([originEvent()]))
+      sandbox.faults.add({ path: EVENTS, status, body: {} })
+      const error = await rejectionOf(saasClientFor(sandbox).sendEvents([originEvent()]))
       expect(error.retryable).toBe(true)
       expect(sandbox.requests).toHaveLength(1)
     }
   )
 
   it('does not keep events queued after a 404', async () => {
-    sandbox.faults.add({ path: PATH, status: 404, body: {} })
-    const error = await rejectionOf(clientFor(sandbox).sendEvents([originEvent()]))
+    sandbox.faults.add({ path: EVENTS, status: 404, body: {} })
+    const error = await rejectionOf(saasClientFor(sandbox).sendEvents([originEvent()]))
     expect(error.code).toBe('saas-no-mapping')
     expect(error.retryable).toBe(false)
   })
 
   it('keeps the events queued after a reset', async () => {
-    sandbox.faults.add({ path: PATH, reset: true })
-    const error = await rejectionOf(clientFor(sandbox).sendEvents([originEvent()]))
+    sandbox.faults.add({ path: EVENTS, reset: true })
+    const error = await rejectionOf(saasClientFor(sandbox).sendEvents([originEvent()]))
     expect(error.code).toBe('saas-unavailable')
     expect(error.retryable).toBe(true)
   })
 
   it('keeps the events queued when the server hangs past the deadline', async () => {
-    sandbox.faults.add({ path: PATH, hang: true })
+    sandbox.faults.add({ path: EVENTS, hang: true })
     const error = await rejectionOf(
-      clientFor(sandbox, { eventsDeadlineMs: 200 }).sendEvents([originEvent()])
+      saasClientFor(sandbox, { eventsDeadlineMs: 200 }).sendEvents([originEvent()])
     )
     expect(error.code).toBe('saas-timeout')
     expect(error.message).toContain('the event delivery within 0.2 s')

@@ -1,54 +1,7 @@
+/** The routing, mission, ticket and event the SaaS client tests send, and how they catch errors. */
 import { KittyError } from '../../src/errors.js'
-import { createSaasClient } from '../../src/saas/client.js'
-import type { SaasClient, SaasClientOptions } from '../../src/saas/client.js'
 import type { EventEnvelope } from '../../src/events/envelope.js'
 import type { BindMission, BindTicket, IssueQuery, TrackerRoute } from '../../src/saas/types.js'
-import type { SandboxSaas } from '../../sandbox/saas/server.js'
-
-/** The User-Agent the tests give the client. */
-export const USER_AGENT = 'kitty-origin/0.1.0-test'
-
-/** A clock whose sleep advances time instantly and records every wait. */
-export interface FakeClock {
-  now: () => number
-  sleep: (ms: number) => Promise<void>
-  random: () => number
-  sleeps: number[]
-}
-
-/** A fake clock starting at a fixed instant, with jitter pinned to its middle (×1). */
-export function fakeClock(): FakeClock {
-  let time = Date.UTC(2026, 3, 1, 12, 0, 0)
-  const sleeps: number[] = []
-  return {
-    now: () => time,
-    sleep: ms => {
-      sleeps.push(ms)
-      time += ms
-      return Promise.resolve()
-    },
-    random: () => 0.5,
-    sleeps
-  }
-}
-
-/** A client for a running sandbox, with a fake clock unless the overrides bring one. */
-export function clientFor(
-  sandbox: SandboxSaas,
-  overrides: Partial<SaasClientOptions> = {}
-): SaasClient {
-  const clock = fakeClock()
-  return createSaasClient({
-    baseUrl: sandbox.url,
-    token: sandbox.token,
-    teamSlug: sandbox.teamSlug ?? undefined,
-    userAgent: USER_AGENT,
-    now: clock.now,
-    sleep: clock.sleep,
-    random: clock.random,
-    ...overrides
-  })
-}
 
 /** The Linear team's routing. */
 export const linearRoute: TrackerRoute = { provider: 'linear', projectSlug: 'acme-web' }

@@ -7,7 +7,7 @@ import {
   retryAfterMs,
   retryWithinDeadline
 } from '../../src/saas/retry.js'
-import { fakeClock } from './harness.js'
+import { fakeClock } from '../../__fixtures__/sandbox/saas.js'
 
 describe('backoffMs', () => {
   it('doubles from the base up to the cap', () => {

@@ -1,8 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
-import { startSandboxSaas } from '../../sandbox/saas/server.js'
-import type { SandboxSaas } from '../../sandbox/saas/server.js'
+import { describe, expect, it } from '@jest/globals'
 import { JIRA_BINDING_REF } from '../../sandbox/saas/seed.js'
-import { clientFor, fakeClock, keyQuery, linearRoute, rejectionOf, USER_AGENT } from './harness.js'
+import { keyQuery, linearRoute, rejectionOf } from './harness.js'
+import {
+  fakeClock,
+  saasClientFor,
+  SEARCH,
+  USER_AGENT,
+  useSandboxSaas
+} from '../../__fixtures__/sandbox/saas.js'
 
 /** The wire body of a key search for WEB-123 in the Linear team. */
 const keySearch = {
@@ -13,31 +18,19 @@ const keySearch = {
   query_text: 'WEB-123'
 }
 
-function search(client: ReturnType<typeof clientFor>) {
+function search(client: ReturnType<typeof saasClientFor>) {
   return client.searchIssues(linearRoute, keyQuery, 10)
 }
 
-const PATH = '/api/v1/tracker/issue-search/'
-let sandbox: SandboxSaas
-
-beforeAll(async () => {
-  sandbox = await startSandboxSaas()
-})
-afterAll(async () => {
-  await sandbox.close()
-})
-beforeEach(() => {
-  sandbox.faults.clear()
-  sandbox.requests.length = 0
-})
+const sandbox = useSandboxSaas()
 
 describe('searchIssues on the wire', () => {
   it('posts the body as given to the trailing-slash path with the contract headers', async () => {
-    await clientFor(sandbox).searchIssues(linearRoute, keyQuery, 10)
+    await saasClientFor(sandbox).searchIssues(linearRoute, keyQuery, 10)
     expect(sandbox.requests).toHaveLength(1)
     const [request] = sandbox.requests
     expect(request!.method).toBe('POST')
-    expect(request!.path).toBe(PATH)
+    expect(request!.path).toBe(SEARCH)
     expect(request!.body).toEqual(keySearch)
     expect(request!.headers).toMatchObject({
       authorization: `Bearer ${sandbox.token}`,
@@ -50,7 +43,7 @@ describe('searchIssues on the wire', () => {
   })
 
   it('sends binding_ref routing and free text as text, even when it looks like a key', async () => {
-    await clientFor(sandbox).searchIssues(
+    await saasClientFor(sandbox).searchIssues(
       { provider: 'jira', projectSlug: 'ignored', bindingRef: JIRA_BINDING_REF },
       { kind: 'text', text: 'WEB-123' },
       5
@@ -66,7 +59,7 @@ describe('searchIssues on the wire', () => {
   })
 
   it('returns the candidates and the resource, exact match first', async () => {
-    const real = await search(clientFor(sandbox))
+    const real = await search(saasClientFor(sandbox))
     expect(real.resourceType).toBe('linear_team')
     expect(real.candidates[0]).toMatchObject({ external_issue_key: 'WEB-123', match_type: 'exact' })
     expect(real.leftOut).toEqual([])
@@ -82,8 +75,8 @@ const GOOD = {
 }
 
 function answering(body: unknown) {
-  sandbox.faults.add({ path: PATH, status: 200, body })
-  return search(clientFor(sandbox))
+  sandbox.faults.add({ path: SEARCH, status: 200, body })
+  return search(saasClientFor(sandbox))
 }
 
 describe('searchIssues reads an answer as leniently as spec-kitty', () => {
@@ -235,8 +228,8 @@ describe('searchIssues errors, one row of the contract table each', () => {
   ]
 
   it.each(rows)('$name', async ({ status, body, code, says }) => {
-    sandbox.faults.add({ path: PATH, status, body })
-    const error = await rejectionOf(clientFor(sandbox).searchIssues(linearRoute, keyQuery, 10))
+    sandbox.faults.add({ path: SEARCH, status, body })
+    const error = await rejectionOf(saasClientFor(sandbox).searchIssues(linearRoute, keyQuery, 10))
     expect(error.code).toBe(code)
     expect(error.message).toMatch(says)
     expect(error.retryable).toBe(false)
@@ -245,22 +238,22 @@ describe('searchIssues errors, one row of the contract table each', () => {
 
   it('keeps the SaaS code, error_category before error_code, in detail only', async () => {
     sandbox.faults.add({
-      path: PATH,
+      path: SEARCH,
       status: 401,
       body: { error_code: 'token_expired', error_category: 'unauthenticated' }
     })
-    const error = await rejectionOf(clientFor(sandbox).searchIssues(linearRoute, keyQuery, 10))
+    const error = await rejectionOf(saasClientFor(sandbox).searchIssues(linearRoute, keyQuery, 10))
     expect(error.detail).toContain('saas_code=unauthenticated')
     expect(error.message).not.toContain('unauthenticated')
   })
 
   it('never shows an HTML error page to the user', async () => {
     sandbox.faults.add({
-      path: PATH,
+      path: SEARCH,
       status: 418,
       body: '<html><body><h1>Bad gateway</h1><script>alert(1)</script></body></html>'
     })
-    const error = await rejectionOf(clientFor(sandbox).searchIssues(linearRoute, keyQuery, 10))
+    const error = await rejectionOf(saasClientFor(sandbox).searchIssues(linearRoute, keyQuery, 10))
     expect(error.message).toBe('The Spec Kitty SaaS refused the issue search: HTTP 418.')
     expect(error.detail).not.toContain('<')
   })
@@ -269,8 +262,8 @@ describe('searchIssues errors, one row of the contract table each', () => {
 describe('searchIssues retries inside its 10 s deadline', () => {
   it('waits retry_after_seconds from the body after a 429, then succeeds', async () => {
     const clock = fakeClock()
-    sandbox.faults.add({ path: PATH, status: 429, body: { retry_after_seconds: 2 } })
-    const result = await clientFor(sandbox, clock).searchIssues(linearRoute, keyQuery, 10)
+    sandbox.faults.add({ path: SEARCH, status: 429, body: { retry_after_seconds: 2 } })
+    const result = await saasClientFor(sandbox, clock).searchIssues(linearRoute, keyQuery, 10)
     expect(result.candidates.length).toBeGreaterThan(0)
     expect(clock.sleeps).toEqual([2000])
     expect(sandbox.requests).toHaveLength(2)
@@ -278,22 +271,22 @@ describe('searchIssues retries inside its 10 s deadline', () => {
 
   it('waits for the Retry-After header when the body names no wait', async () => {
     const clock = fakeClock()
-    sandbox.faults.add({ path: PATH, status: 429, body: {}, headers: { 'Retry-After': '3' } })
-    await clientFor(sandbox, clock).searchIssues(linearRoute, keyQuery, 10)
+    sandbox.faults.add({ path: SEARCH, status: 429, body: {}, headers: { 'Retry-After': '3' } })
+    await saasClientFor(sandbox, clock).searchIssues(linearRoute, keyQuery, 10)
     expect(clock.sleeps).toEqual([3000])
   })
 
   it('waits 5 s when a 429 names no wait at all', async () => {
     const clock = fakeClock()
-    sandbox.faults.add({ path: PATH, status: 429, body: 'slow down' })
-    await clientFor(sandbox, clock).searchIssues(linearRoute, keyQuery, 10)
+    sandbox.faults.add({ path: SEARCH, status: 429, body: 'slow down' })
+    await saasClientFor(sandbox, clock).searchIssues(linearRoute, keyQuery, 10)
     expect(clock.sleeps).toEqual([5000])
   })
 
   it('really waits a short retry_after with the default clock', async () => {
-    sandbox.faults.add({ path: PATH, status: 429, body: { retry_after_seconds: 0.05 } })
+    sandbox.faults.add({ path: SEARCH, status: 429, body: { retry_after_seconds: 0.05 } })
     const started = Date.now()
-    await clientFor(sandbox, { now: Date.now, sleep: undefined }).searchIssues(
+    await saasClientFor(sandbox, { now: Date.now, sleep: undefined }).searchIssues(
       linearRoute,
       keyQuery,
       10
@@ -303,9 +296,9 @@ describe('searchIssues retries inside its 10 s deadline', () => {
 
   it('fails at once with "rate limited" when the wait would pass the deadline', async () => {
     const clock = fakeClock()
-    sandbox.faults.add({ path: PATH, status: 429, body: { retry_after_seconds: 60 } })
+    sandbox.faults.add({ path: SEARCH, status: 429, body: { retry_after_seconds: 60 } })
     const error = await rejectionOf(
-      clientFor(sandbox, clock).searchIssues(linearRoute, keyQuery, 10)
+      saasClientFor(sandbox, clock).searchIssues(linearRoute, keyQuery, 10)
     )
     expect(error.code).toBe('saas-rate-limited')
     expect(error.message).toBe(
@@ -318,9 +311,9 @@ describe('searchIssues retries inside its 10 s deadline', () => {
 
   it('retries 5xx with doubling backoff and gives up with "unavailable" at the deadline', async () => {
     const clock = fakeClock()
-    sandbox.faults.add({ path: PATH, status: 503, body: '<h1>down</h1>', times: 100 })
+    sandbox.faults.add({ path: SEARCH, status: 503, body: '<h1>down</h1>', times: 100 })
     const error = await rejectionOf(
-      clientFor(sandbox, clock).searchIssues(linearRoute, keyQuery, 10)
+      saasClientFor(sandbox, clock).searchIssues(linearRoute, keyQuery, 10)
     )
     expect(error.code).toBe('saas-unavailable')
     expect(error.message).toBe('The Spec Kitty SaaS is unavailable (HTTP 503); try again later.')
@@ -329,32 +322,32 @@ describe('searchIssues retries inside its 10 s deadline', () => {
   })
 
   it('recovers from a 502 followed by a good answer', async () => {
-    sandbox.faults.add({ path: PATH, status: 502, body: { message: 'bad gateway' } })
-    const result = await clientFor(sandbox).searchIssues(linearRoute, keyQuery, 10)
+    sandbox.faults.add({ path: SEARCH, status: 502, body: { message: 'bad gateway' } })
+    const result = await saasClientFor(sandbox).searchIssues(linearRoute, keyQuery, 10)
     expect(result.candidates[0]!.external_issue_key).toBe('WEB-123')
   })
 
   it('retries a connection reset', async () => {
     const clock = fakeClock()
-    sandbox.faults.add({ path: PATH, reset: true })
-    const result = await clientFor(sandbox, clock).searchIssues(linearRoute, keyQuery, 10)
+    sandbox.faults.add({ path: SEARCH, reset: true })
+    const result = await saasClientFor(sandbox, clock).searchIssues(linearRoute, keyQuery, 10)
     expect(result.candidates[0]!.external_issue_key).toBe('WEB-123')
     expect(clock.sleeps).toEqual([500])
   })
 
   it('reports a connection that keeps failing as unreachable', async () => {
-    sandbox.faults.add({ path: PATH, reset: true, times: 100 })
-    const error = await rejectionOf(clientFor(sandbox).searchIssues(linearRoute, keyQuery, 10))
+    sandbox.faults.add({ path: SEARCH, reset: true, times: 100 })
+    const error = await rejectionOf(saasClientFor(sandbox).searchIssues(linearRoute, keyQuery, 10))
     expect(error.code).toBe('saas-unavailable')
     expect(error.message).toMatch(/^Could not reach the Spec Kitty SaaS for the issue search/)
     expect(error.retryable).toBe(true)
   })
 
   it('gives up on a hung server when its deadline passes', async () => {
-    sandbox.faults.add({ path: PATH, hang: true })
+    sandbox.faults.add({ path: SEARCH, hang: true })
     const started = Date.now()
     const error = await rejectionOf(
-      clientFor(sandbox, { now: Date.now, searchDeadlineMs: 300 }).searchIssues(
+      saasClientFor(sandbox, { now: Date.now, searchDeadlineMs: 300 }).searchIssues(
         linearRoute,
         keyQuery,
         10
@@ -368,8 +361,8 @@ describe('searchIssues retries inside its 10 s deadline', () => {
   })
 
   it('retries a 408 request timeout from the server', async () => {
-    sandbox.faults.add({ path: PATH, status: 408, body: {} })
-    const result = await clientFor(sandbox).searchIssues(linearRoute, keyQuery, 10)
+    sandbox.faults.add({ path: SEARCH, status: 408, body: {} })
+    const result = await saasClientFor(sandbox).searchIssues(linearRoute, keyQuery, 10)
     expect(result.candidates.length).toBeGreaterThan(0)
     expect(sandbox.requests).toHaveLength(2)
   })

@@ -3,9 +3,8 @@ import { createServer } from 'node:http'
 import type { Server, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { exchange, redact } from '../../src/saas/transport.js'
-import { startSandboxSaas } from '../../sandbox/saas/server.js'
-import type { SandboxSaas } from '../../sandbox/saas/server.js'
-import { clientFor, keyQuery, linearRoute, mission, rejectionOf, ticket } from './harness.js'
+import { keyQuery, linearRoute, mission, rejectionOf, ticket } from './harness.js'
+import { saasClientFor, useSandboxSaas } from '../../__fixtures__/sandbox/saas.js'
 
 describe('redact', () => {
   it.each([
@@ -20,20 +19,14 @@ describe('redact', () => {
 })
 
 describe('a SaaS answer that quotes the token', () => {
-  let sandbox: SandboxSaas
-  beforeAll(async () => {
-    sandbox = await startSandboxSaas({ token: 'sk-echoed-0123456789abcdefghijklmnopqrstuvwxyz' })
-  })
-  afterAll(async () => {
-    await sandbox.close()
-  })
+  const sandbox = useSandboxSaas({ token: 'sk-echoed-0123456789abcdefghijklmnopqrstuvwxyz' })
 
   it('keeps the token out of the message a person reads and the detail the log gets', async () => {
     sandbox.faults.add({
       status: 422,
       body: { error_code: 'invalid_query', message: `Query refused for ${sandbox.token}.` }
     })
-    const error = await rejectionOf(clientFor(sandbox).searchIssues(linearRoute, keyQuery, 10))
+    const error = await rejectionOf(saasClientFor(sandbox).searchIssues(linearRoute, keyQuery, 10))
     expect(error.message).toBe(
       'The Spec Kitty SaaS rejected the issue search: Query refused for ***.'
     )
@@ -46,7 +39,7 @@ describe('a SaaS answer that quotes the token', () => {
       body: { error_code: 'x', message: `${'Refused. '.repeat(21)}${sandbox.token}` }
     })
     const error = await rejectionOf(
-      clientFor(sandbox).bindMissionOrigin(linearRoute, mission, ticket())
+      saasClientFor(sandbox).bindMissionOrigin(linearRoute, mission, ticket())
     )
     expect(error.detail).toContain('***')
     expect(error.detail).not.toContain('sk-echoed')
