@@ -9,6 +9,7 @@ import { pullRequestEvent } from '../../sandbox/events.js'
 import { startBot } from '../../__fixtures__/sandbox/bot.js'
 import type { BotHarness } from '../../__fixtures__/sandbox/bot.js'
 import { gitHubClientFor, testFetch } from '../../__fixtures__/sandbox/github.js'
+import { useFresh } from '../../__fixtures__/sandbox/hooks.js'
 
 /** The bot and both sandboxes, plus pull requests to verify in-process over real sockets. */
 export interface VerifyHarness {
@@ -29,6 +30,11 @@ export interface VerifyHarness {
     env?: Record<string, string>
   ): Promise<RunReport>
   close(): Promise<void>
+}
+
+/** A fresh bot, sandboxes and annotation record for every test of the file. */
+export function useVerify(): VerifyHarness {
+  return useFresh('The verification harness', startVerify)
 }
 
 /** Starts the sandboxes for verification tests. */

@@ -1,20 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { beforeEach, describe, expect, it } from '@jest/globals'
 import { ANNOTATION_TITLE } from '../../src/verify/render.js'
 import { metaText, MISSION_SLUG } from './fixtures.js'
-import { startVerify } from './harness.js'
-import type { VerifyHarness } from './harness.js'
+import { useVerify } from './harness.js'
 
-let harness: VerifyHarness
-beforeEach(async () => {
-  harness = await startVerify()
+const harness = useVerify()
+beforeEach(() => {
   // The base branch already holds the mission started from WEB-123.
   harness.bot.github.pushFiles('acme/webapp', 'main', {
     [`${DIR}/meta.json`]: metaText(),
     [`${DIR}/spec.md`]: '# Add Clerk auth\n'
   })
-})
-afterEach(async () => {
-  await harness.close()
 })
 
 const DIR = `kitty-specs/${MISSION_SLUG}`

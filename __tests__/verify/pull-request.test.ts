@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
+import { describe, expect, it, jest } from '@jest/globals'
 import { verifyPullRequest } from '../../src/verify/pull-request.js'
 import type { VerifyPorts } from '../../src/verify/ports.js'
 import { ANNOTATION_TITLE } from '../../src/verify/render.js'
@@ -7,16 +7,9 @@ import { startRecordingProxy } from '../../sandbox/proxy.js'
 import { pythonJsonPretty } from '../../src/mission/index.js'
 import { originOf } from '../../src/verify/check.js'
 import { metaText, MISSION_SLUG } from './fixtures.js'
-import { startVerify } from './harness.js'
-import type { VerifyHarness } from './harness.js'
+import { useVerify } from './harness.js'
 
-let harness: VerifyHarness
-beforeEach(async () => {
-  harness = await startVerify()
-})
-afterEach(async () => {
-  await harness.close()
-})
+const harness = useVerify()
 
 const SEARCH = '/api/v1/tracker/issue-search/'
 const SLUG = MISSION_SLUG
