@@ -7,64 +7,51 @@ import {
   dryRunRepository,
   renderPlannedWrites
 } from '../../src/flows/dry-run.js'
-import type { ConversationApi, RepositoryApi, ThreadComment } from '../../src/flows/ports.js'
+import type { ThreadComment } from '../../src/flows/ports.js'
+import { gitHubConversation, gitHubRepository } from '../../src/github/ports.js'
+import { useSandboxGitHub, WEBAPP } from '../../__fixtures__/sandbox/github.js'
 
-function refuse(): never {
-  throw new Error('a dry run must not write')
-}
+/** The real GitHub adapters on the sandbox: a dry run reads through them and writes nothing. */
+const sandbox = useSandboxGitHub()
+const real = () => gitHubRepository(sandbox.client, WEBAPP)
 
-function realRepository(): RepositoryApi {
-  return {
-    permissionOf: () => Promise.resolve('admin'),
-    readFile: (path, ref) => Promise.resolve(`${path}@${ref}`),
-    listDirectory: () => Promise.resolve(['a', 'b']),
-    branchHead: () => Promise.resolve('abc'),
-    commitTree: () => Promise.resolve('tree'),
-    findPullRequest: () => Promise.resolve({ number: 5, url: 'https://x.test/5' }),
-    openPullRequestsFrom: () => Promise.resolve([]),
-    readClaim: name => Promise.resolve(`claim ${name}`),
-    createBranch: refuse,
-    createCommit: refuse,
-    createClaim: refuse,
-    deleteClaim: refuse,
-    openPullRequest: refuse
-  }
-}
-
-async function* each<T>(items: readonly T[]): AsyncGenerator<T> {
-  for (const item of items) yield await Promise.resolve(item)
-}
-
-function realConversation(comments: ThreadComment[]): ConversationApi {
-  return {
-    addReaction: refuse,
-    createComment: refuse,
-    updateComment: refuse,
-    newestComments: () => each(comments)
-  }
+/** The requests that would have changed something on GitHub. */
+function writes(): string[] {
+  return sandbox.gh.requests
+    .filter(request => request.method !== 'GET')
+    .map(request => `${request.method} ${request.path}`)
 }
 
 describe('dryRunRepository', () => {
   it('reads through the real repository', async () => {
-    const repository = dryRunRepository(realRepository(), createDryRunLog())
-    expect(await repository.permissionOf('ana')).toBe('admin')
-    expect(await repository.readFile('x.md', 'main')).toBe('x.md@main')
-    expect(await repository.listDirectory('kitty-specs', 'main')).toEqual(['a', 'b'])
-    expect(await repository.branchHead('main')).toBe('abc')
-    expect(await repository.readClaim('list-1')).toBe('claim list-1')
-    expect(await repository.findPullRequest('kitty/x')).toEqual({
-      number: 5,
-      url: 'https://x.test/5'
-    })
+    sandbox.gh.pushFiles('acme/webapp', 'kitty/read', { 'kitty-specs/m-1/meta.json': '{}\n' })
+    const repository = dryRunRepository(real(), createDryRunLog())
+    expect(await repository.permissionOf('ana')).toBe('write')
+    expect(await repository.readFile('.kittify/config.yaml', 'main')).toBe(
+      sandbox.gh.readFile('acme/webapp', 'main', '.kittify/config.yaml')
+    )
+    expect(await repository.listDirectory('kitty-specs', 'kitty/read')).toEqual([
+      '001-legacy-import',
+      'checkout-flow-01JD3K2M',
+      'm-1'
+    ])
+    const head = sandbox.gh.branchHead('acme/webapp', 'kitty/read')!
+    expect(await repository.branchHead('kitty/read')).toBe(head)
+    expect(await repository.commitTree(head)).toBe(sandbox.gh.repo().git.commit(head)?.tree)
+    expect(await repository.readClaim('list-1')).toBeNull()
+    expect(await repository.findPullRequest('kitty/read')).toBeNull()
+    expect(await repository.openPullRequestsFrom('kitty/')).toEqual([])
+    expect(writes()).toEqual([])
   })
 
-  it('records every write in order and answers as if it had been made', async () => {
+  it('records every write in order, answers as if it had been made, and writes nothing', async () => {
+    const refsBefore = [...sandbox.gh.repo().refs.entries()]
     const log = createDryRunLog()
-    const repository = dryRunRepository(realRepository(), log)
+    const repository = dryRunRepository(real(), log)
     expect(await repository.createClaim('list-1', '{"v":1}\n')).toBe('created')
     expect(
       await repository.createCommit({
-        parentSha: 'abc',
+        parentSha: sandbox.gh.branchHead('acme/webapp', 'main')!,
         message: 'Start',
         files: [
           { path: 'm/meta.json', content: '{}\n' },
@@ -99,11 +86,13 @@ describe('dryRunRepository', () => {
       ['`m/spec.md`', 'markdown'],
       ['`m/.gitkeep`', 'text']
     ])
+    expect(sandbox.gh.requests).toEqual([])
+    expect([...sandbox.gh.repo().refs.entries()]).toEqual(refsBefore)
   })
 
   it('names a draft and its labels in the pull request it records', async () => {
     const log = createDryRunLog()
-    await dryRunRepository(realRepository(), log).openPullRequest({
+    await dryRunRepository(real(), log).openPullRequest({
       head: 'h',
       base: 'b',
       title: 'T',
@@ -114,26 +103,36 @@ describe('dryRunRepository', () => {
     expect(log.writes[0]!.title).toBe(
       'Open (draft; labels `mission`, `spec`) pull request from `h` into `b`: T'
     )
+    expect(sandbox.gh.requests).toEqual([])
   })
 })
 
 describe('dryRunConversation', () => {
-  it('reads comments through the real conversation and records comments and reactions', async () => {
+  it('reads comments through the real conversation and only records comments and reactions', async () => {
+    const issue = sandbox.gh.createIssue('acme/webapp', { title: 'Dry run', user: 'ana' })
+    const [comment] = sandbox.gh.addComments('acme/webapp', issue, [{ user: 'ana', body: 'hi' }])
     const log = createDryRunLog()
-    const comment = { id: 3, body: 'hi', author: { login: 'ana', isBot: false }, createdAtMs: 0 }
-    const conversation = dryRunConversation(realConversation([comment]), log)
+    const conversation = dryRunConversation(gitHubConversation(sandbox.client, WEBAPP), log)
     const read: ThreadComment[] = []
-    for await (const found of conversation.newestComments(42, 1)) read.push(found)
-    expect(read).toEqual([comment])
-
-    await conversation.addReaction(3, 'rocket')
-    expect(await conversation.createComment(42, 'Hello')).toEqual({ id: 0, url: '' })
-    await conversation.updateComment(3, 'Edited')
-    expect(log.writes).toEqual([
-      { title: '🚀 reaction on comment 3', texts: [] },
-      { title: 'Comment on #42', texts: [{ text: 'Hello', language: 'markdown' }] },
-      { title: 'Edit comment 3 to read', texts: [{ text: 'Edited', language: 'markdown' }] }
+    for await (const found of conversation.newestComments(issue, 1)) read.push(found)
+    expect(read).toMatchObject([
+      { id: comment!.id, body: 'hi', author: { login: 'ana', isBot: false } }
     ])
+
+    await conversation.addReaction(comment!.id, 'rocket')
+    expect(await conversation.createComment(issue, 'Hello')).toEqual({ id: 0, url: '' })
+    await conversation.updateComment(comment!.id, 'Edited')
+    expect(log.writes).toEqual([
+      { title: `🚀 reaction on comment ${comment!.id}`, texts: [] },
+      { title: `Comment on #${issue}`, texts: [{ text: 'Hello', language: 'markdown' }] },
+      {
+        title: `Edit comment ${comment!.id} to read`,
+        texts: [{ text: 'Edited', language: 'markdown' }]
+      }
+    ])
+    expect(writes()).toEqual([])
+    expect(sandbox.gh.comments('acme/webapp', issue).map(found => found.body)).toEqual(['hi'])
+    expect(sandbox.gh.repo().comments.get(comment!.id)?.reactions).toEqual([])
   })
 })
 
