@@ -1,59 +1,22 @@
-import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { beforeEach, describe, expect, it } from '@jest/globals'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { run } from '../../src/main.js'
 import { pullRequestEvent } from '../../sandbox/events.js'
 import { startScenario } from '../../sandbox/scenario.js'
-import type { Scenario } from '../../sandbox/scenario.js'
-import { parseFileCommand } from '../../sandbox/workflow-commands.js'
 import { openPullRequest } from '../../src/github/pulls.js'
 import { gitHubClientFor } from '../../__fixtures__/sandbox/github.js'
+import { useFresh } from '../../__fixtures__/sandbox/hooks.js'
+import { captureStdout, useRunnerStep } from '../../__fixtures__/runner/step.js'
+import type { CapturedStdout } from '../../__fixtures__/runner/step.js'
 import { metaText, MISSION_SLUG } from './fixtures.js'
 
-let dir: string
-let scenario: Scenario
-let stdout: string[]
-const saved = { ...process.env }
-/** `core.summary` resolves its file once per process (a runner gives a step one), so one per file. */
-const summaryPath = join(mkdtempSync(join(tmpdir(), 'kitty-summary-')), 'summary')
-
-function setInputs(inputs: Record<string, string>): void {
-  for (const [name, value] of Object.entries(inputs))
-    process.env[`INPUT_${name.toUpperCase()}`] = value
-}
-
-function outputs(): Record<string, string> {
-  return parseFileCommand(readFileSync(join(dir, 'output'), 'utf8'))
-}
-
-beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'kitty-verify-'))
-  for (const file of ['output', 'state', 'env', 'path']) writeFileSync(join(dir, file), '')
-  rmSync(summaryPath, { recursive: true, force: true })
-  writeFileSync(summaryPath, '')
-  Object.assign(process.env, {
-    GITHUB_OUTPUT: join(dir, 'output'),
-    GITHUB_STEP_SUMMARY: summaryPath,
-    GITHUB_STATE: join(dir, 'state'),
-    GITHUB_ENV: join(dir, 'env'),
-    GITHUB_PATH: join(dir, 'path')
-  })
-  scenario = await startScenario()
-  setInputs({ 'github-token': scenario.github.token })
-  stdout = []
-  jest.spyOn(process.stdout, 'write').mockImplementation(chunk => {
-    stdout.push(String(chunk))
-    return true
-  })
-})
-
-afterEach(async () => {
-  jest.restoreAllMocks()
-  process.env = { ...saved }
-  process.exitCode = undefined
-  rmSync(dir, { recursive: true, force: true })
-  await scenario.close()
+const step = useRunnerStep()
+const scenario = useFresh('The sandboxes', () => startScenario())
+let stdout: CapturedStdout
+beforeEach(() => {
+  step.setInputs({ 'github-token': scenario.github.token })
+  stdout = captureStdout()
 })
 
 /** Pushes a branch with `files`, opens its pull request and writes the `opened` event file. */
@@ -76,7 +39,7 @@ async function pullRequestEventFile(
     head: branch,
     headSha: scenario.github.branchHead('acme/webapp', branch)
   })
-  const path = join(dir, 'event.json')
+  const path = join(step.dir, 'event.json')
   writeFileSync(path, JSON.stringify(payload))
   return path
 }
@@ -91,16 +54,16 @@ describe('run on a pull_request event', () => {
       GITHUB_EVENT_PATH: path,
       GITHUB_API_URL: scenario.github.url
     })
-    expect(outputs().state).toBe('verify-failed')
+    expect(step.outputs().state).toBe('verify-failed')
     expect(process.exitCode).toBe(1)
-    const written = stdout.join('')
+    const written = stdout.text()
     expect(written).toContain(
       '::error title=kitty-origin%3A mission provenance,file=kitty-specs/web-123-01JFK3Q8/meta.json,line=1::kitty-specs/web-123-01JFK3Q8/: meta.json is not valid JSON.'
     )
     expect(written).toMatch(
       /::error::Pull request #\d+ has 1 mission whose provenance failed verification/
     )
-    expect(readFileSync(summaryPath, 'utf8')).toContain(
+    expect(readFileSync(step.summaryPath, 'utf8')).toContain(
       '## kitty-origin: Mission provenance check failed'
     )
   })
@@ -114,12 +77,12 @@ describe('run on a pull_request event', () => {
       GITHUB_EVENT_PATH: path,
       GITHUB_API_URL: scenario.github.url
     })
-    expect(outputs().state).toBe('verified')
+    expect(step.outputs().state).toBe('verified')
     expect(process.exitCode).toBeUndefined()
-    expect(stdout.join('')).toContain(
+    expect(stdout.text()).toContain(
       `::notice title=kitty-origin%3A mission provenance,file=kitty-specs/${MISSION_SLUG}/meta.json,line=1::`
     )
-    const summary = readFileSync(summaryPath, 'utf8')
+    const summary = readFileSync(step.summaryPath, 'utf8')
     expect(summary).toContain('## kitty-origin: Mission provenance verified')
     expect(summary).toContain(`#### ➖ No origin ticket: \`kitty-specs/${MISSION_SLUG}\``)
   })
@@ -128,14 +91,14 @@ describe('run on a pull_request event', () => {
 describe('run on a comment without the SaaS inputs', () => {
   it('fails naming the saas-url input, which comment commands need', async () => {
     const payload = scenario.postComment('ana', '/kitty help')
-    const path = join(dir, 'event.json')
+    const path = join(step.dir, 'event.json')
     writeFileSync(path, JSON.stringify(payload))
     await run({
       GITHUB_EVENT_NAME: 'issue_comment',
       GITHUB_EVENT_PATH: path,
       GITHUB_API_URL: scenario.github.url
     })
-    expect(JSON.parse(outputs().result!)).toMatchObject({
+    expect(JSON.parse(step.outputs().result!)).toMatchObject({
       state: 'failed',
       error: {
         code: 'input-invalid',
