@@ -12,45 +12,11 @@ import {
   renderRefusal
 } from '../../src/chatops/render.js'
 import type { ConsumedState } from '../../src/chatops/render.js'
-import type { CandidateState, StateCandidate } from '../../src/chatops/state.js'
+import type { CandidateState } from '../../src/chatops/state.js'
+import { candidate, candidateState } from './fixtures.js'
 
 const MARKER = '<!-- kitty-origin:state v1 cGF5bG9hZA.c2lnbmF0dXJl -->'
 const Z = '&#8203;'
-
-function candidate(overrides: Partial<StateCandidate> = {}): StateCandidate {
-  return {
-    external_issue_id: '3f0c',
-    external_issue_key: 'WEB-123',
-    title: 'Add Clerk auth',
-    status: 'In Progress',
-    url: 'https://linear.app/acme/issue/WEB-123',
-    match_type: 'exact',
-    ...overrides
-  }
-}
-
-function state(
-  candidates: StateCandidate[],
-  overrides: Partial<CandidateState> = {}
-): CandidateState {
-  return {
-    v: 1,
-    repo: 'acme/web',
-    issue: 42,
-    requester: 'ana',
-    query: 'WEB-123',
-    provider: 'linear',
-    routing: { project_slug: 'acme-web' },
-    resource_type: 'linear_team',
-    resource_id: 'team-uuid',
-    candidates,
-    nonce: 'AAECAwQFBgcICQoLDA0ODw',
-    created_at: Date.UTC(2026, 3, 1, 12, 0),
-    expires_at: Date.UTC(2026, 3, 2, 12, 0),
-    status: 'open',
-    ...overrides
-  }
-}
 
 const input = (s: CandidateState) => ({
   state: s,
@@ -71,7 +37,7 @@ function separators(row: string): number {
 
 describe('renderCandidateComment', () => {
   it('shows the heading, one table row per candidate and the reply line of DESIGN §1', () => {
-    const body = renderCandidateComment(input(state([candidate()])))
+    const body = renderCandidateComment(input(candidateState([candidate()])))
     expect(body).toContain('**Tickets matching WEB-123 in Linear team acme-web**')
     expect(tableRows(body)).toEqual([
       '| # | ticket | title | status |',
@@ -86,14 +52,19 @@ describe('renderCandidateComment', () => {
   })
 
   it('puts the marker last, after a blank line, so it is an invisible HTML block', () => {
-    const body = renderCandidateComment(input(state([candidate()])))
+    const body = renderCandidateComment(input(candidateState([candidate()])))
     expect(body.endsWith(`\n\n${MARKER}`)).toBe(true)
     expect(body.indexOf(MARKER)).toBe(body.lastIndexOf('<!--'))
   })
 
   it('numbers several candidates and says any row number may be confirmed', () => {
     const body = renderCandidateComment(
-      input(state([candidate(), candidate({ external_issue_key: 'WEB-124', match_type: 'text' })]))
+      input(
+        candidateState([
+          candidate(),
+          candidate({ external_issue_key: 'WEB-124', match_type: 'text' })
+        ])
+      )
     )
     expect(
       tableRows(body)
@@ -104,7 +75,7 @@ describe('renderCandidateComment', () => {
   })
 
   it('uses the configured prefix in every command it suggests', () => {
-    const body = renderCandidateComment({ ...input(state([candidate()])), prefix: '!bot' })
+    const body = renderCandidateComment({ ...input(candidateState([candidate()])), prefix: '!bot' })
     expect(body).toContain('`!bot confirm 1`')
     expect(body).toContain('`!bot cancel`')
     expect(body).not.toContain('/kitty')
@@ -117,7 +88,7 @@ describe('renderCandidateComment', () => {
       status: 'Done | @team',
       url: 'javascript:alert(1)'
     })
-    const body = renderCandidateComment(input(state([hostile])))
+    const body = renderCandidateComment(input(candidateState([hostile])))
     const rows = tableRows(body)
     expect(rows).toHaveLength(3)
     expect(rows.map(separators)).toEqual([5, 5, 5])
@@ -129,7 +100,7 @@ describe('renderCandidateComment', () => {
 
   it('escapes the query and the scope in the heading', () => {
     const body = renderCandidateComment({
-      ...input(state([candidate()], { query: '<b>@ana</b>' })),
+      ...input(candidateState([candidate()], { query: '<b>@ana</b>' })),
       scopeLabel: 'team *x*'
     })
     expect(body).toContain(
@@ -139,14 +110,14 @@ describe('renderCandidateComment', () => {
 
   it('leaves out an empty scope label', () => {
     const body = renderCandidateComment({
-      ...input(state([candidate()], { provider: 'jira' })),
+      ...input(candidateState([candidate()], { provider: 'jira' })),
       scopeLabel: ''
     })
     expect(body).toContain('**Tickets matching WEB-123 in Jira**')
   })
 
   it('says when nothing matched and suggests another query, still carrying the marker', () => {
-    const body = renderCandidateComment(input(state([], { query: 'Clerk auth' })))
+    const body = renderCandidateComment(input(candidateState([], { query: 'Clerk auth' })))
     expect(body).toContain('**No tickets match Clerk auth in Linear team acme-web.**')
     expect(body).toContain('`/kitty start-from "other words"`')
     expect(body).toContain('`/kitty start-from WEB-123`')
@@ -156,16 +127,16 @@ describe('renderCandidateComment', () => {
 
   it('says a list as long as the limit may have left tickets out, and how to narrow the search', () => {
     const three = [candidate(), candidate(), candidate()]
-    const full = renderCandidateComment({ ...input(state(three)), limit: 3 })
+    const full = renderCandidateComment({ ...input(candidateState(three)), limit: 3 })
     expect(full).toContain('These are the first 3 matches; there may be more.')
     expect(full).toContain('`/kitty start-from "Clerk auth login"`')
-    const short = renderCandidateComment({ ...input(state(three)), limit: 4 })
+    const short = renderCandidateComment({ ...input(candidateState(three)), limit: 4 })
     expect(short).not.toContain('there may be more')
-    expect(renderCandidateComment(input(state(three)))).not.toContain('there may be more')
+    expect(renderCandidateComment(input(candidateState(three)))).not.toContain('there may be more')
   })
 
   it('suggests a Jira-shaped key for Jira', () => {
-    const body = renderCandidateComment(input(state([], { provider: 'jira' })))
+    const body = renderCandidateComment(input(candidateState([], { provider: 'jira' })))
     expect(body).toContain('`/kitty start-from PROJ-7`')
   })
 
@@ -174,7 +145,7 @@ describe('renderCandidateComment', () => {
       candidate({ title: '<'.repeat(120), status: '|'.repeat(40) })
     )
     const bigMarker = `<!-- kitty-origin:state v1 ${'A'.repeat(40_000)}.sig -->`
-    const body = renderCandidateComment({ ...input(state(many)), marker: bigMarker })
+    const body = renderCandidateComment({ ...input(candidateState(many)), marker: bigMarker })
     expect(body.length).toBeLessThanOrEqual(65_000)
     expect(body.endsWith(bigMarker)).toBe(true)
     expect(body).toContain('_(truncated)_')
@@ -183,7 +154,7 @@ describe('renderCandidateComment', () => {
 
 describe('renderConsumedCandidateComment', () => {
   const consumed: ConsumedState = {
-    ...state([candidate()], { status: 'consumed' }),
+    ...candidateState([candidate()], { status: 'consumed' }),
     mission_slug: 'web-123-01M0M9D8',
     pull_request: { number: 43, url: 'https://github.com/acme/web/pull/43' }
   }
@@ -212,7 +183,18 @@ describe('renderConsumedCandidateComment', () => {
     expect(body).not.toContain('javascript')
   })
 
-  it('names the chosen ticket, not the first one', () => {
+  it.each([
+    [
+      'names the chosen ticket, not the first one',
+      { chosen_issue_id: 'b7' },
+      'started from WEB-127 →'
+    ],
+    [
+      'names no ticket when a list of several did not record the choice',
+      {},
+      '✅ Mission `web-123-01M0M9D8` started →'
+    ]
+  ])('%s', (_name, choice, shown) => {
     const body = renderConsumedCandidateComment({
       state: {
         ...consumed,
@@ -220,27 +202,12 @@ describe('renderConsumedCandidateComment', () => {
           candidate(),
           candidate({ external_issue_id: 'b7', external_issue_key: 'WEB-127' })
         ],
-        chosen_issue_id: 'b7'
+        ...choice
       },
       marker: MARKER,
       scopeLabel: ''
     })
-    expect(body).toContain('started from WEB-127 →')
-  })
-
-  it('names no ticket when a list of several did not record the choice', () => {
-    const body = renderConsumedCandidateComment({
-      state: {
-        ...consumed,
-        candidates: [
-          candidate(),
-          candidate({ external_issue_id: 'b7', external_issue_key: 'WEB-127' })
-        ]
-      },
-      marker: MARKER,
-      scopeLabel: ''
-    })
-    expect(body).toContain('✅ Mission `web-123-01M0M9D8` started →')
+    expect(body).toContain(shown)
   })
 })
 
@@ -248,17 +215,17 @@ describe('chosenKey', () => {
   const two = [candidate(), candidate({ external_issue_id: 'b7', external_issue_key: 'WEB-127' })]
 
   it('is the recorded choice, the only candidate, or nothing', () => {
-    expect(chosenKey(state(two, { chosen_issue_id: 'b7' }))).toBe('WEB-127')
-    expect(chosenKey(state([candidate()]))).toBe('WEB-123')
-    expect(chosenKey(state(two))).toBeUndefined()
-    expect(chosenKey(state(two, { chosen_issue_id: 'gone' }))).toBeUndefined()
+    expect(chosenKey(candidateState(two, { chosen_issue_id: 'b7' }))).toBe('WEB-127')
+    expect(chosenKey(candidateState([candidate()]))).toBe('WEB-123')
+    expect(chosenKey(candidateState(two))).toBeUndefined()
+    expect(chosenKey(candidateState(two, { chosen_issue_id: 'gone' }))).toBeUndefined()
   })
 })
 
 describe('renderCancelledCandidateComment', () => {
   it('keeps the table, says it is cancelled, tells how to start again, and ends with the marker', () => {
     const body = renderCancelledCandidateComment(
-      input(state([candidate()], { status: 'cancelled' }))
+      input(candidateState([candidate()], { status: 'cancelled' }))
     )
     expect(tableRows(body)).toHaveLength(3)
     expect(body).toContain(

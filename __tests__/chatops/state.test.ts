@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { prng } from '../../__fixtures__/support/prng.js'
+import { candidate, candidateState, CREATED } from './fixtures.js'
 import { createHmac } from 'node:crypto'
 import { KittyError } from '../../src/errors.js'
 import {
@@ -15,36 +16,13 @@ import {
 } from '../../src/chatops/state.js'
 
 const KEY = deriveStateKey({ saasToken: 'saas-token-for-tests' })
-const CREATED = Date.UTC(2026, 3, 1, 12, 0, 0)
 const EXPECT = { repo: 'acme/web', issue: 42, nowMs: CREATED + 1000 }
 
+/** A list of one candidate whose title holds typographic quotes and an emoji. */
 function sampleState(overrides: Partial<CandidateState> = {}): CandidateState {
-  return {
-    v: 1,
-    repo: 'acme/web',
-    issue: 42,
-    requester: 'ana',
-    query: 'WEB-123',
-    provider: 'linear',
-    routing: { project_slug: 'acme-web' },
-    resource_type: 'linear_team',
-    resource_id: 'team-uuid',
-    candidates: [
-      {
-        external_issue_id: '3f0c',
-        external_issue_key: 'WEB-123',
-        title: 'Add Clerk auth — “SSO” ✨',
-        status: 'In Progress',
-        url: 'https://linear.app/acme/issue/WEB-123/add-clerk-auth',
-        match_type: 'exact'
-      }
-    ],
-    nonce: 'AAECAwQFBgcICQoLDA0ODw',
-    created_at: CREATED,
-    expires_at: CREATED + DEFAULT_STATE_TTL_MS,
-    status: 'open',
-    ...overrides
-  }
+  const title = 'Add Clerk auth — “SSO” ✨'
+  const url = 'https://linear.app/acme/issue/WEB-123/add-clerk-auth'
+  return candidateState([candidate({ title, url })], overrides)
 }
 
 describe('encodeStateMarker / decodeStateMarker', () => {
