@@ -1,20 +1,15 @@
-import { afterEach, describe, expect, it } from '@jest/globals'
-import { startScenario } from '../../sandbox/scenario.js'
+import { describe, expect, it } from '@jest/globals'
+import { useScenario } from '../../__fixtures__/sandbox/bundle.js'
 import type { Scenario } from '../../sandbox/scenario.js'
 
-const SEARCH = '/api/v1/tracker/issue-search/'
+import { SEARCH } from '../../__fixtures__/sandbox/saas.js'
 const SERVER = 'https://ghe.example.com'
 
-let scenario: Scenario | undefined
-afterEach(async () => {
-  await scenario?.close()
-  scenario = undefined
-})
+const scenario = useScenario()
 
 /** A sandbox GitHub serving its API under `/api/v3`, as GitHub Enterprise Server does. */
 async function enterprise(): Promise<Scenario> {
-  scenario = await startScenario({ github: { basePath: '/api/v3' } })
-  return scenario
+  return scenario.start({ github: { basePath: '/api/v3' } })
 }
 
 describe('GitHub Enterprise Server', () => {

@@ -1,30 +1,21 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { beforeAll, describe, expect, it } from '@jest/globals'
 import { fetch } from 'undici'
-import { startSandboxGitHub } from '../../sandbox/github/server.js'
-import type { SandboxGitHub } from '../../sandbox/github/server.js'
+import { useSandboxGitHub } from '../../__fixtures__/sandbox/github.js'
 import { at, call, text } from './github-call.js'
 
-let gh: SandboxGitHub
+const sandbox = useSandboxGitHub({ sandbox: { now: () => new Date('2026-02-01T12:00:00Z') } })
 let main: string
 const repo = '/repos/acme/webapp'
 
-beforeAll(async () => {
-  gh = await startSandboxGitHub({ now: () => new Date('2026-02-01T12:00:00Z') })
-  main = gh.branchHead('acme/webapp', 'main')!
-})
-afterAll(async () => {
-  await gh.close()
-})
-beforeEach(() => {
-  gh.faults.clear()
-  gh.requests.length = 0
+beforeAll(() => {
+  main = sandbox.gh.branchHead('acme/webapp', 'main')!
 })
 
 describe('sandbox GitHub: refs', () => {
   it('creates a ref atomically: of 20 concurrent creations exactly one wins', async () => {
     const answers = await Promise.all(
       Array.from({ length: 20 }, () =>
-        call(gh, 'POST', `${repo}/git/refs`, { ref: 'refs/heads/race', sha: main })
+        call(sandbox.gh, 'POST', `${repo}/git/refs`, { ref: 'refs/heads/race', sha: main })
       )
     )
     expect(answers.filter(answer => answer.status === 201)).toHaveLength(1)
@@ -36,18 +27,21 @@ describe('sandbox GitHub: refs', () => {
   })
 
   it('refuses to move a branch backwards or sideways unless forced', async () => {
-    const ahead = gh.pushFiles('acme/webapp', 'ff', { 'ff.md': '1\n' })
-    const side = gh.pushFiles('acme/webapp', 'side', { 'side.md': '1\n' })
-    const refused = await call(gh, 'PATCH', `${repo}/git/refs/heads/ff`, {
+    const ahead = sandbox.gh.pushFiles('acme/webapp', 'ff', { 'ff.md': '1\n' })
+    const side = sandbox.gh.pushFiles('acme/webapp', 'side', { 'side.md': '1\n' })
+    const refused = await call(sandbox.gh, 'PATCH', `${repo}/git/refs/heads/ff`, {
       sha: side,
       force: false
     })
     expect(refused.status).toBe(422)
     expect(at(refused.body, 'message')).toBe('Update is not a fast forward')
-    expect(gh.branchHead('acme/webapp', 'ff')).toBe(ahead)
-    const forced = await call(gh, 'PATCH', `${repo}/git/refs/heads/ff`, { sha: side, force: true })
+    expect(sandbox.gh.branchHead('acme/webapp', 'ff')).toBe(ahead)
+    const forced = await call(sandbox.gh, 'PATCH', `${repo}/git/refs/heads/ff`, {
+      sha: side,
+      force: true
+    })
     expect(forced.status).toBe(200)
-    expect(gh.branchHead('acme/webapp', 'ff')).toBe(side)
+    expect(sandbox.gh.branchHead('acme/webapp', 'ff')).toBe(side)
   })
 
   it.each([
@@ -65,21 +59,21 @@ describe('sandbox GitHub: refs', () => {
     ['a missing sha', { ref: 'refs/heads/x' }, 'Invalid request.\n\n"sha" wasn\'t supplied.']
   ])('refuses to create %s', async (_name, body, message) => {
     const sent = { ...body, ...('sha' in body && body.sha === 'MAIN' ? { sha: main } : {}) }
-    const answer = await call(gh, 'POST', `${repo}/git/refs`, sent)
+    const answer = await call(sandbox.gh, 'POST', `${repo}/git/refs`, sent)
     expect(answer.status).toBe(422)
     expect(at(answer.body, 'message')).toBe(message)
   })
 
   it('reads refs with the ref path encoded or not', async () => {
-    const plain = await call(gh, 'GET', `${repo}/git/ref/heads/main`)
-    const encoded = await call(gh, 'GET', `${repo}/git/ref/heads%2Fmain`)
+    const plain = await call(sandbox.gh, 'GET', `${repo}/git/ref/heads/main`)
+    const encoded = await call(sandbox.gh, 'GET', `${repo}/git/ref/heads%2Fmain`)
     expect(at(plain.body, 'object.sha')).toBe(main)
     expect(encoded.body).toEqual(plain.body)
   })
 
   it('answers 422 for updating or deleting a ref that does not exist', async () => {
-    const update = await call(gh, 'PATCH', `${repo}/git/refs/heads/nope`, { sha: main })
-    const remove = await call(gh, 'DELETE', `${repo}/git/refs/heads/nope`)
+    const update = await call(sandbox.gh, 'PATCH', `${repo}/git/refs/heads/nope`, { sha: main })
+    const remove = await call(sandbox.gh, 'DELETE', `${repo}/git/refs/heads/nope`)
     expect([update.status, remove.status]).toEqual([422, 422])
     expect(at(remove.body, 'message')).toBe('Reference does not exist')
   })
@@ -87,9 +81,9 @@ describe('sandbox GitHub: refs', () => {
 
 describe('sandbox GitHub: git objects', () => {
   it('computes object ids exactly as git does', async () => {
-    const empty = await call(gh, 'POST', `${repo}/git/trees`, { tree: [] })
+    const empty = await call(sandbox.gh, 'POST', `${repo}/git/trees`, { tree: [] })
     expect(at(empty.body, 'sha')).toBe('4b825dc642cb6eb9a060e54bf8d69288fbee4904')
-    const hello = await call(gh, 'POST', `${repo}/git/trees`, {
+    const hello = await call(sandbox.gh, 'POST', `${repo}/git/trees`, {
       tree: [{ path: 'hello.txt', mode: '100644', type: 'blob', content: 'hello\n' }]
     })
     expect(at(hello.body, 'tree.0.sha')).toBe('ce013625030ba8dba906f756967f9e9ca394464a')
@@ -97,11 +91,17 @@ describe('sandbox GitHub: git objects', () => {
   })
 
   it('gives the same commit the same id (deterministic) and different content a different one', async () => {
-    const tree = text((await call(gh, 'GET', `${repo}/git/commits/${main}`)).body, 'tree.sha')
+    const tree = text(
+      (await call(sandbox.gh, 'GET', `${repo}/git/commits/${main}`)).body,
+      'tree.sha'
+    )
     const body = { message: 'same', tree, parents: [main] }
-    const first = await call(gh, 'POST', `${repo}/git/commits`, body)
-    const second = await call(gh, 'POST', `${repo}/git/commits`, body)
-    const other = await call(gh, 'POST', `${repo}/git/commits`, { ...body, message: 'other' })
+    const first = await call(sandbox.gh, 'POST', `${repo}/git/commits`, body)
+    const second = await call(sandbox.gh, 'POST', `${repo}/git/commits`, body)
+    const other = await call(sandbox.gh, 'POST', `${repo}/git/commits`, {
+      ...body,
+      message: 'other'
+    })
     expect(at(first.body, 'sha')).toBe(at(second.body, 'sha'))
     expect(at(other.body, 'sha')).not.toBe(at(first.body, 'sha'))
     expect(at(first.body, 'author')).toEqual({
@@ -112,8 +112,11 @@ describe('sandbox GitHub: git objects', () => {
   })
 
   it('builds a tree on a base tree: adds nested paths, replaces and deletes (sha null)', async () => {
-    const base = text((await call(gh, 'GET', `${repo}/git/commits/${main}`)).body, 'tree.sha')
-    const created = await call(gh, 'POST', `${repo}/git/trees`, {
+    const base = text(
+      (await call(sandbox.gh, 'GET', `${repo}/git/commits/${main}`)).body,
+      'tree.sha'
+    )
+    const created = await call(sandbox.gh, 'POST', `${repo}/git/trees`, {
       base_tree: base,
       tree: [
         {
@@ -127,7 +130,7 @@ describe('sandbox GitHub: git objects', () => {
       ]
     })
     const listing = await call(
-      gh,
+      sandbox.gh,
       'GET',
       `${repo}/git/trees/${text(created.body, 'sha')}?recursive=1`
     )
@@ -156,18 +159,20 @@ describe('sandbox GitHub: git objects', () => {
       'Invalid tree info'
     ]
   ])('refuses a tree with %s', async (_name, tree, message) => {
-    const answer = await call(gh, 'POST', `${repo}/git/trees`, { tree })
+    const answer = await call(sandbox.gh, 'POST', `${repo}/git/trees`, { tree })
     expect(answer.status).toBe(422)
     expect(at(answer.body, 'message')).toBe(message)
   })
 
   it('grafts an existing tree under a path', async () => {
-    const specs = gh.repo().git.lookup(gh.repo().git.commit(main)!.tree, 'kitty-specs')!
-    const answer = await call(gh, 'POST', `${repo}/git/trees`, {
+    const specs = sandbox.gh
+      .repo()
+      .git.lookup(sandbox.gh.repo().git.commit(main)!.tree, 'kitty-specs')!
+    const answer = await call(sandbox.gh, 'POST', `${repo}/git/trees`, {
       tree: [{ path: 'copy', mode: '040000', type: 'tree', sha: specs.sha }]
     })
     const listing = await call(
-      gh,
+      sandbox.gh,
       'GET',
       `${repo}/git/trees/${text(answer.body, 'sha')}?recursive=1`
     )
@@ -175,20 +180,23 @@ describe('sandbox GitHub: git objects', () => {
   })
 
   it('reads a tree by tree id, commit id or branch; only the top level without recursive', async () => {
-    const byBranch = await call(gh, 'GET', `${repo}/git/trees/main`)
-    const byCommit = await call(gh, 'GET', `${repo}/git/trees/${main}`)
+    const byBranch = await call(sandbox.gh, 'GET', `${repo}/git/trees/main`)
+    const byCommit = await call(sandbox.gh, 'GET', `${repo}/git/trees/${main}`)
     expect(byBranch.body).toEqual(byCommit.body)
     const names = (at(byBranch.body, 'tree') as { path: string }[]).map(entry => entry.path)
     expect(names).toEqual(['.kittify', 'README.md', 'kitty-specs', 'src'])
   })
 
   it('refuses a commit of an unknown tree or parent', async () => {
-    const tree = text((await call(gh, 'GET', `${repo}/git/commits/${main}`)).body, 'tree.sha')
-    const noTree = await call(gh, 'POST', `${repo}/git/commits`, {
+    const tree = text(
+      (await call(sandbox.gh, 'GET', `${repo}/git/commits/${main}`)).body,
+      'tree.sha'
+    )
+    const noTree = await call(sandbox.gh, 'POST', `${repo}/git/commits`, {
       message: 'm',
       tree: 'a'.repeat(40)
     })
-    const noParent = await call(gh, 'POST', `${repo}/git/commits`, {
+    const noParent = await call(sandbox.gh, 'POST', `${repo}/git/commits`, {
       message: 'm',
       tree,
       parents: ['b'.repeat(40)]
@@ -200,28 +208,32 @@ describe('sandbox GitHub: git objects', () => {
 
 describe('sandbox GitHub: contents', () => {
   it('serves a file in base64 wrapped at 60 characters, at a branch, tag-less commit id or default branch', async () => {
-    gh.pushFiles('acme/webapp', 'long', { 'long.txt': 'x'.repeat(200) })
-    const file = await call(gh, 'GET', `${repo}/contents/long.txt?ref=long`)
+    sandbox.gh.pushFiles('acme/webapp', 'long', { 'long.txt': 'x'.repeat(200) })
+    const file = await call(sandbox.gh, 'GET', `${repo}/contents/long.txt?ref=long`)
     const content = text(file.body, 'content')
     expect(content.split('\n')[0]).toHaveLength(60)
     expect(Buffer.from(content, 'base64').toString()).toBe('x'.repeat(200))
-    const byCommit = await call(gh, 'GET', `${repo}/contents/README.md?ref=${main}`)
-    const byDefault = await call(gh, 'GET', `${repo}/contents/README.md`)
+    const byCommit = await call(sandbox.gh, 'GET', `${repo}/contents/README.md?ref=${main}`)
+    const byDefault = await call(sandbox.gh, 'GET', `${repo}/contents/README.md`)
     expect(at(byCommit.body, 'sha')).toBe(at(byDefault.body, 'sha'))
   })
 
   it('lists a directory with entry types, and the root', async () => {
-    const specs = await call(gh, 'GET', `${repo}/contents/kitty-specs/checkout-flow-01JD3K2M`)
+    const specs = await call(
+      sandbox.gh,
+      'GET',
+      `${repo}/contents/kitty-specs/checkout-flow-01JD3K2M`
+    )
     expect((specs.body as { name: string; type: string }[]).map(e => [e.name, e.type])).toEqual([
       ['meta.json', 'file'],
       ['spec.md', 'file']
     ])
-    const root = await call(gh, 'GET', `${repo}/contents`)
+    const root = await call(sandbox.gh, 'GET', `${repo}/contents`)
     expect((root.body as { type: string }[]).map(e => e.type)).toContain('dir')
   })
 
   it('says which ref it could not find', async () => {
-    const answer = await call(gh, 'GET', `${repo}/contents/README.md?ref=nope`)
+    const answer = await call(sandbox.gh, 'GET', `${repo}/contents/README.md?ref=nope`)
     expect(answer.status).toBe(404)
     expect(at(answer.body, 'message')).toBe('No commit found for the ref nope')
   })
@@ -232,7 +244,7 @@ describe('sandbox GitHub: authentication, routing and errors', () => {
     ['no token', null, 401, 'Requires authentication'],
     ['an unknown token', 'ghs_unknown', 401, 'Bad credentials']
   ])('refuses %s', async (_name, token, status, message) => {
-    const answer = await call(gh, 'GET', repo, undefined, token)
+    const answer = await call(sandbox.gh, 'GET', repo, undefined, token)
     expect(answer.status).toBe(status)
     expect(answer.body).toEqual({
       message,
@@ -242,12 +254,13 @@ describe('sandbox GitHub: authentication, routing and errors', () => {
   })
 
   it('lets a read-only token read but not write', async () => {
-    gh.addToken('ghs_readonly', { permissions: { contents: 'read' } })
+    sandbox.gh.addToken('ghs_readonly', { permissions: { contents: 'read' } })
     expect(
-      (await call(gh, 'GET', `${repo}/git/ref/heads/main`, undefined, 'ghs_readonly')).status
+      (await call(sandbox.gh, 'GET', `${repo}/git/ref/heads/main`, undefined, 'ghs_readonly'))
+        .status
     ).toBe(200)
     const write = await call(
-      gh,
+      sandbox.gh,
       'POST',
       `${repo}/git/refs`,
       { ref: 'refs/heads/ro', sha: main },
@@ -258,28 +271,28 @@ describe('sandbox GitHub: authentication, routing and errors', () => {
   })
 
   it('answers unknown routes and repositories with 404 JSON, and finds repositories case-insensitively', async () => {
-    expect((await call(gh, 'GET', '/nope')).status).toBe(404)
-    expect((await call(gh, 'PUT', repo)).status).toBe(404)
-    expect((await call(gh, 'GET', '/repos/acme/missing')).status).toBe(404)
-    expect((await call(gh, 'GET', '/repos/ACME/WebApp')).status).toBe(200)
-    expect((await call(gh, 'GET', `${repo}/issues/abc/comments`)).status).toBe(404)
-    expect((await call(gh, 'GET', `${repo}/contents/%E0%A4%A`)).status).toBe(404)
+    expect((await call(sandbox.gh, 'GET', '/nope')).status).toBe(404)
+    expect((await call(sandbox.gh, 'PUT', repo)).status).toBe(404)
+    expect((await call(sandbox.gh, 'GET', '/repos/acme/missing')).status).toBe(404)
+    expect((await call(sandbox.gh, 'GET', '/repos/ACME/WebApp')).status).toBe(200)
+    expect((await call(sandbox.gh, 'GET', `${repo}/issues/abc/comments`)).status).toBe(404)
+    expect((await call(sandbox.gh, 'GET', `${repo}/contents/%E0%A4%A`)).status).toBe(404)
   })
 
   it('answers a body that is not JSON with 400 and records it as text', async () => {
-    const answer = await call(gh, 'POST', `${repo}/git/refs`, '{not json')
+    const answer = await call(sandbox.gh, 'POST', `${repo}/git/refs`, '{not json')
     expect(answer.status).toBe(400)
     expect(at(answer.body, 'message')).toBe('Problems parsing JSON')
-    expect(gh.requests[0]).toMatchObject({ body: undefined, bodyText: '{not json' })
+    expect(sandbox.gh.requests[0]).toMatchObject({ body: undefined, bodyText: '{not json' })
   })
 
   it('records every request: method, path with query, lower-cased headers, parsed body', async () => {
-    await call(gh, 'POST', `${repo}/issues/42/comments?x=1`, { body: 'hi' })
-    expect(gh.requests[0]).toMatchObject({
+    await call(sandbox.gh, 'POST', `${repo}/issues/42/comments?x=1`, { body: 'hi' })
+    expect(sandbox.gh.requests[0]).toMatchObject({
       method: 'POST',
       path: '/repos/acme/webapp/issues/42/comments?x=1',
       headers: expect.objectContaining({
-        authorization: `token ${gh.token}`,
+        authorization: `token ${sandbox.gh.token}`,
         'content-type': 'application/json'
       }),
       body: { body: 'hi' }
@@ -289,7 +302,7 @@ describe('sandbox GitHub: authentication, routing and errors', () => {
 
 describe('sandbox GitHub: faults', () => {
   it('answers a canned status, body and headers the given number of times', async () => {
-    gh.faults.add({
+    sandbox.gh.faults.add({
       method: 'GET',
       path: repo,
       status: 502,
@@ -297,41 +310,45 @@ describe('sandbox GitHub: faults', () => {
       headers: { 'retry-after': '3' },
       times: 2
     })
-    expect(gh.faults.pending).toBe(2)
-    const first = await fetch(`${gh.url}${repo}`)
+    expect(sandbox.gh.faults.pending).toBe(2)
+    const first = await fetch(`${sandbox.gh.url}${repo}`)
     expect([first.status, first.headers.get('retry-after'), await first.text()]).toEqual([
       502,
       '3',
       '<html>bad gateway</html>'
     ])
-    expect((await fetch(`${gh.url}${repo}`)).status).toBe(502)
-    expect((await call(gh, 'GET', repo)).status).toBe(200)
-    expect(gh.faults.pending).toBe(0)
+    expect((await fetch(`${sandbox.gh.url}${repo}`)).status).toBe(502)
+    expect((await call(sandbox.gh, 'GET', repo)).status).toBe(200)
+    expect(sandbox.gh.faults.pending).toBe(0)
   })
 
   it('matches by method and by pattern', async () => {
-    gh.faults.add({ method: 'POST', status: 500, body: {} })
-    gh.faults.add({ path: /\/contents\//, status: 503, body: {} })
-    expect((await call(gh, 'GET', repo)).status).toBe(200)
-    expect((await call(gh, 'GET', `${repo}/contents/README.md`)).status).toBe(503)
-    expect((await call(gh, 'POST', `${repo}/issues/42/comments`, { body: 'x' })).status).toBe(500)
+    sandbox.gh.faults.add({ method: 'POST', status: 500, body: {} })
+    sandbox.gh.faults.add({ path: /\/contents\//, status: 503, body: {} })
+    expect((await call(sandbox.gh, 'GET', repo)).status).toBe(200)
+    expect((await call(sandbox.gh, 'GET', `${repo}/contents/README.md`)).status).toBe(503)
+    expect(
+      (await call(sandbox.gh, 'POST', `${repo}/issues/42/comments`, { body: 'x' })).status
+    ).toBe(500)
   })
 
   it('delays and then lets the real handler answer; adds global latency', async () => {
-    gh.faults.add({ delayMs: 60 })
-    gh.faults.latencyMs = 40
+    sandbox.gh.faults.add({ delayMs: 60 })
+    sandbox.gh.faults.latencyMs = 40
     const started = Date.now()
-    expect((await call(gh, 'GET', repo)).status).toBe(200)
+    expect((await call(sandbox.gh, 'GET', repo)).status).toBe(200)
     expect(Date.now() - started).toBeGreaterThanOrEqual(95)
   })
 
   it('resets the connection', async () => {
-    gh.faults.add({ reset: true })
-    await expect(fetch(`${gh.url}${repo}`)).rejects.toThrow()
+    sandbox.gh.faults.add({ reset: true })
+    await expect(fetch(`${sandbox.gh.url}${repo}`)).rejects.toThrow()
   })
 
   it('hangs until the client gives up', async () => {
-    gh.faults.add({ hang: true })
-    await expect(fetch(`${gh.url}${repo}`, { signal: AbortSignal.timeout(100) })).rejects.toThrow()
+    sandbox.gh.faults.add({ hang: true })
+    await expect(
+      fetch(`${sandbox.gh.url}${repo}`, { signal: AbortSignal.timeout(100) })
+    ).rejects.toThrow()
   })
 })

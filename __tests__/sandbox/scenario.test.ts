@@ -1,18 +1,14 @@
-import { afterEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { startScenario } from '../../sandbox/scenario.js'
 import type { Scenario } from '../../sandbox/scenario.js'
+import { useStarts } from '../../__fixtures__/sandbox/hooks.js'
 
 const STAND_IN = '__fixtures__/runner/stand-in.js'
 
-let scenario: Scenario | undefined
-afterEach(async () => {
-  await scenario?.close()
-  scenario = undefined
-})
+const scenarios = useStarts(startScenario)
 
 async function start(options: Parameters<typeof startScenario>[0] = {}): Promise<Scenario> {
-  scenario = await startScenario({ entry: STAND_IN, ...options })
-  return scenario
+  return scenarios.start({ entry: STAND_IN, ...options })
 }
 
 function childEnv(outputs: Record<string, string>): Record<string, string> {
