@@ -41,6 +41,15 @@ function search(request: OriginQuery, config: string | null = CONFIG) {
   })
 }
 
+/** The wire body of a search for the key WEB-123 under the Linear binding, ten at most. */
+const KEY_SEARCH = {
+  provider: 'linear',
+  project_slug: 'acme-web',
+  query_key: 'WEB-123',
+  query_text: 'WEB-123',
+  limit: 10
+}
+
 /** The bodies of the searches the sandbox received. */
 function searchBodies(): unknown[] {
   return saas.requests.filter(request => request.path === SEARCH).map(request => request.body)
@@ -49,15 +58,7 @@ function searchBodies(): unknown[] {
 describe('searchOriginCandidates', () => {
   it('asks the SaaS for a key as a key, under the binding, and returns its answer', async () => {
     const outcome = await search({ query: { kind: 'key', key: ' WEB-123 ' }, limit: 10 })
-    expect(searchBodies()).toEqual([
-      {
-        provider: 'linear',
-        project_slug: 'acme-web',
-        query_key: 'WEB-123',
-        query_text: 'WEB-123',
-        limit: 10
-      }
-    ])
+    expect(searchBodies()).toEqual([KEY_SEARCH])
     expect(outcome.binding).toMatchObject({ provider: 'linear', projectSlug: 'acme-web' })
     expect(outcome.result).toMatchObject({
       leftOut: [],
@@ -137,15 +138,7 @@ describe('refetchCandidate', () => {
     const { candidate, resource } = await refetch()
     expect(candidate).toMatchObject({ ...WEB_123, title: 'Add Clerk auth (v2)', status: 'Todo' })
     expect(resource).toEqual(TEAM)
-    expect(searchBodies()).toEqual([
-      {
-        provider: 'linear',
-        project_slug: 'acme-web',
-        query_key: 'WEB-123',
-        query_text: 'WEB-123',
-        limit: 10
-      }
-    ])
+    expect(searchBodies()).toEqual([KEY_SEARCH])
   })
 
   it('takes the ticket whose key matches in any letter case, not the first one listed', async () => {
