@@ -1,4 +1,6 @@
-import { describe, expect, it, jest } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
+import { captureStdout } from '../../__fixtures__/runner/step.js'
+import { SEARCH } from '../../__fixtures__/sandbox/saas.js'
 import { verifyPullRequest } from '../../src/verify/pull-request.js'
 import type { VerifyPorts } from '../../src/verify/ports.js'
 import { ANNOTATION_TITLE } from '../../src/verify/render.js'
@@ -11,7 +13,6 @@ import { useVerify } from './harness.js'
 
 const harness = useVerify()
 
-const SEARCH = '/api/v1/tracker/issue-search/'
 const SLUG = MISSION_SLUG
 const DIR = `kitty-specs/${SLUG}`
 const NO_SAAS = { 'saas-url': '', 'saas-token': '' }
@@ -407,17 +408,13 @@ describe('the SaaS inputs of a verification', () => {
     'skips the SaaS with a warning naming %s when only the other SaaS input is set',
     async (empty, inputs) => {
       const number = await missionPull(metaText())
-      const written: string[] = []
-      const spy = jest.spyOn(process.stdout, 'write').mockImplementation(chunk => {
-        written.push(String(chunk))
-        return true
-      })
+      const stdout = captureStdout()
       try {
         expect((await harness.verify(number, inputs)).state).toBe('verified')
       } finally {
-        spy.mockRestore()
+        stdout.restore()
       }
-      expect(written.join('')).toContain(
+      expect(stdout.text()).toContain(
         `::warning::Input \`${empty}\` is empty, so origin tickets are not re-checked at the Spec Kitty SaaS (GitHub gives no secrets to pull requests from forks).`
       )
       expect(harness.bot.saasCalls(SEARCH)).toBe(0)
@@ -426,16 +423,12 @@ describe('the SaaS inputs of a verification', () => {
 
   it('skips the SaaS silently when neither SaaS input is set', async () => {
     const number = await missionPull(metaText())
-    const written: string[] = []
-    const spy = jest.spyOn(process.stdout, 'write').mockImplementation(chunk => {
-      written.push(String(chunk))
-      return true
-    })
+    const stdout = captureStdout()
     try {
       expect((await harness.verify(number, NO_SAAS)).state).toBe('verified')
     } finally {
-      spy.mockRestore()
+      stdout.restore()
     }
-    expect(written.join('')).not.toContain('::warning::')
+    expect(stdout.text()).not.toContain('::warning::')
   })
 })
