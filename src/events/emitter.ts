@@ -5,6 +5,7 @@ import { missionOriginBoundEvent, missionOriginBoundEventId, nodeIdFor } from '.
 import { drainOutbox, emitWithOutbox } from './outbox.js'
 import type { OutboxLog, OutboxStore } from './outbox.js'
 import { UUID_PATTERN } from './uuid5.js'
+import { settleAll } from '../settle-all.js'
 
 /** What the emitter needs: the repository's outbox and branches, the SaaS, a log and a clock. */
 export interface EmitterDeps {
@@ -61,7 +62,7 @@ export function createMissionEventEmitter(deps: EmitterDeps): MissionEventEmitte
         return false
       }
       try {
-        const [headCommitSha, teamSlug] = await Promise.all([
+        const [headCommitSha, teamSlug] = await settleAll([
           mission.commitSha ?? deps.branchHead(mission.branch),
           deps.saas.privateTeamspaceId()
         ])

@@ -7,6 +7,7 @@ import type { BotContext, CommandEvent } from './context.js'
 import { afterGate, gateActor } from './gate.js'
 import { failureReport, react } from './reply.js'
 import { startFromFlow } from './start-from.js'
+import { settleAll } from '../settle-all.js'
 
 async function runVerb(context: BotContext, event: CommandEvent): Promise<RunReport> {
   const { command, issueNumber } = event
@@ -55,13 +56,13 @@ async function runCommand(context: BotContext, event: CommandEvent): Promise<Run
   try {
     const report = await runVerb(context, event)
     const succeeded = report.state === 'mission-created' || report.state === 'mission-exists'
-    const warnings = await Promise.all([
+    const warnings = await settleAll([
       seen,
       succeeded ? react(context, commentId, 'rocket') : undefined
     ])
     return withWarnings(report, warnings)
   } catch (thrown) {
-    const [, , failed] = await Promise.all([
+    const [, , failed] = await settleAll([
       seen,
       react(context, commentId, 'confused'),
       failureReport(context, thrown, { issueNumber, usage: true })

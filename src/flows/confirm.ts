@@ -14,6 +14,7 @@ import { listClaimName } from './list-comment.js'
 import { answerClaimText, startConfirmedMission } from './mission-start.js'
 import { requireRequester } from './reply.js'
 import { readTrackerConfig } from './start-from.js'
+import { settleAll } from '../settle-all.js'
 
 /** The candidate whose key is `key` (case-insensitive), if any. */
 export function candidateByKey<T extends Pick<StateCandidate, 'external_issue_key'>>(
@@ -108,7 +109,7 @@ export async function confirmFlow(
 ): Promise<RunReport> {
   const { inputs } = context
   const { issueNumber } = event
-  const [lookup, config, baseHead] = await Promise.all([
+  const [lookup, config, baseHead] = await settleAll([
     findNewestCandidateList(context, issueNumber, event.issueCommentCount),
     readTrackerConfig(context),
     context.repository.branchHead(baseBranchOf(context))

@@ -15,6 +15,7 @@ import { runClaimName } from './list-comment.js'
 import { answerClaim, startConfirmedMission } from './mission-start.js'
 import { failureReport } from './reply.js'
 import { searchForQuery, startFromFlow } from './start-from.js'
+import { settleAll } from '../settle-all.js'
 
 /** What a workflow_dispatch asks for, from its validated inputs. */
 export interface DispatchRequest {
@@ -97,7 +98,7 @@ async function confirmFromDispatch(
 ): Promise<RunReport> {
   const runId = context.runId === '' ? `local-${createNonce()}` : context.runId
   const claimName = runClaimName(runId)
-  const [{ result, binding }, baseHead, claimText] = await Promise.all([
+  const [{ result, binding }, baseHead, claimText] = await settleAll([
     searchForQuery(context, query),
     context.repository.branchHead(baseBranchOf(context)),
     context.repository.readClaim(claimName)

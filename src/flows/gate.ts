@@ -4,6 +4,7 @@ import { egressRefusalOf } from '../origin/binding.js'
 import type { RunReport } from '../report.js'
 import type { BotContext } from './context.js'
 import { readTrackerConfig } from './start-from.js'
+import { settleAll } from '../settle-all.js'
 
 /** Where a denial is answered: 👎 on the command comment, a reply on the issue; either may be absent. */
 export interface GateTarget {
@@ -24,7 +25,7 @@ export async function gateActor(context: BotContext, where: GateTarget): Promise
   if (permissionAtLeast(actual, needed)) return null
   const { issueNumber, commentId } = where
   context.log.info(`@${actor} has ${actual} permission; ${needed} is needed.`)
-  await Promise.all([
+  await settleAll([
     commentId === undefined ? undefined : context.conversation.addReaction(commentId, '-1'),
     issueNumber === undefined
       ? undefined

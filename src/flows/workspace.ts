@@ -2,6 +2,7 @@ import { claimText, parseClaim } from '../origin/claim.js'
 import type { MissionWorkspace } from '../origin/start.js'
 import { KittyError } from '../errors.js'
 import type { RepositoryApi } from './ports.js'
+import { settleAll } from '../settle-all.js'
 
 const OVERRIDES_DIR = '.kittify/overrides'
 
@@ -43,7 +44,7 @@ export function repositoryWorkspace(
     releaseClaim: () => repository.deleteClaim(claimName),
     async findMission({ branch, dir }) {
       // The base tree is read here, before the bind, for the commit that may follow it.
-      const [head, onBase] = await Promise.all([
+      const [head, onBase] = await settleAll([
         repository.branchHead(branch),
         repository.readFile(`${dir}/meta.json`, baseSha),
         baseTree()

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { KittyError } from '../errors.js'
 import type { GitHubApi, RepoRef } from './client.js'
 import { attempt, isGitHubFailure, parseAnswer } from './errors.js'
+import { settleAll } from '../settle-all.js'
 
 /** What a path of a tree is: a directory, a regular file, a symlink or a submodule. */
 export type TreeEntryKind = 'dir' | 'file' | 'symlink' | 'submodule'
@@ -112,7 +113,7 @@ export async function listTreeRecursive(
   while (pending.length > 0) {
     const batch = pending.slice(0, WALK_CONCURRENCY)
     pending = pending.slice(WALK_CONCURRENCY)
-    const listed = await Promise.all(
+    const listed = await settleAll(
       batch.map(async ({ sha, prefix }) => ({
         prefix,
         entries: (await listTreeEntries(api, repo, sha)) ?? []

@@ -11,6 +11,7 @@ import type {
   TrackerBinding
 } from './models.js'
 import type { SaasPort } from './ports.js'
+import { settleAll } from '../settle-all.js'
 
 /** What the branch and the base hold of a mission, read by its names. */
 export interface MissionSighting {
@@ -110,7 +111,7 @@ async function readFirstTemplate(
   workspace: Pick<MissionWorkspace, 'readFile'>,
   missionType: string
 ): Promise<string | null> {
-  const texts = await Promise.all(
+  const texts = await settleAll(
     specTemplatePaths(missionType).map(path => workspace.readFile(path))
   )
   return texts.find(text => text !== null) ?? null
@@ -148,7 +149,7 @@ export async function startMissionFromTicket(
     external_issue_id: input.candidate.external_issue_id,
     external_issue_key: input.candidate.external_issue_key
   }
-  const [claim, sighting] = await Promise.all([
+  const [claim, sighting] = await settleAll([
     workspace.claim({ v: 1, status: 'consumed', by: input.confirmedBy, mission: claimed }),
     workspace.findMission(claimed)
   ])
@@ -191,7 +192,7 @@ export async function startMissionFromTicket(
     alreadyBound: bound.alreadyBound,
     eventEmitted: false
   }
-  const [pullRequest, eventEmitted] = await Promise.all([
+  const [pullRequest, eventEmitted] = await settleAll([
     ports.publish({ ...mission }, { branchCreated: commitSha !== null, merged: where === 'base' }),
     ports.emitEvent({ ...mission }, input.binding.project)
   ])

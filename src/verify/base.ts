@@ -6,6 +6,7 @@ import { lineOfKey } from './problem.js'
 import type { Problem } from './problem.js'
 import type { MissionsView } from './paths.js'
 import type { VerifyPorts } from './ports.js'
+import { settleAll } from '../settle-all.js'
 
 /** What a changed mission's meta.json at the head says about who it is. */
 export interface HeadIdentity {
@@ -120,7 +121,7 @@ export async function compareWithBase(
     }
     if (head.missionId === null || same?.missionId === head.missionId) continue
     const others = candidatesFor(views.base, head.missionId, head.name)
-    const found = await Promise.all(others.map(async name => ({ name, base: await onBase(name) })))
+    const found = await settleAll(others.map(async name => ({ name, base: await onBase(name) })))
     for (const { name: other, base } of found) {
       if (base?.missionId !== head.missionId) continue
       const stays = views.head.entries.get(other)?.kind === 'dir'

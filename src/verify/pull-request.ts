@@ -14,6 +14,7 @@ import { annotationsOf, summaryCards } from './render.js'
 import { failureSentence, statusOf, successSentence } from './result.js'
 import type { MissionResult } from './result.js'
 import { recheckTicket } from './ticket.js'
+import { settleAll } from '../settle-all.js'
 
 /** Which pull request to verify, and how strictly. */
 export interface VerifyRequest {
@@ -166,7 +167,7 @@ export async function verifyPullRequest(
   const [head, baseView] =
     touched.length === 0
       ? [NO_MISSIONS, NO_MISSIONS]
-      : await Promise.all([missionsAt(ports, request.headSha), missionsAt(ports, request.baseRef)])
+      : await settleAll([missionsAt(ports, request.headSha), missionsAt(ports, request.baseRef)])
   const onBase = baseReader(ports, request.baseRef)
   const checks: LocalCheck[] = []
   for (const mission of touched) {
