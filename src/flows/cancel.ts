@@ -9,6 +9,7 @@ import { findNewestCandidateList } from './find-state.js'
 import type { StateLookup } from './find-state.js'
 import { listClaimName, listComment } from './list-comment.js'
 import { courtesy, requireRequester } from './reply.js'
+import { settleAll } from '../settle-all.js'
 
 /** The refusal for a list that already started its mission. */
 function alreadyConsumed(missionSlug: string, pull: { number: number } | undefined): KittyError {
@@ -71,7 +72,7 @@ export async function cancelFlow(
   }
   const cancelled = { ...found.state, status: 'cancelled' as const }
   const prefix = context.inputs.commandPrefix
-  const warnings = await Promise.all([
+  const warnings = await settleAll([
     courtesy(context, 'mark the candidate list cancelled', () =>
       context.conversation.updateComment(found.commentId, listComment(context, cancelled))
     ),

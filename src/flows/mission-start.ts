@@ -23,6 +23,7 @@ import type { OpenedPullRequest } from './ports.js'
 import { pullRequestBody, pullRequestTitle } from './pull-request.js'
 import { courtesy } from './reply.js'
 import { repositoryWorkspace } from './workspace.js'
+import { settleAll } from '../settle-all.js'
 
 /** What a confirmation chose from: who asked, what, and the identity that names the mission. */
 export type ChosenList = Pick<
@@ -119,7 +120,7 @@ export async function startConfirmedMission(
     published.existed = pull.existed
     const otherMissions = (await others).filter(other => other.number !== pull.number)
     const link = { number: pull.number, url: pull.url }
-    const courtesies = await Promise.all([
+    const courtesies = await settleAll([
       posted === undefined
         ? undefined
         : courtesy(context, 'mark the candidate list consumed', () =>
