@@ -267,14 +267,18 @@ describe('a mission without origin_ticket', () => {
     ])
   })
 
+  /** The seeded legacy mission's meta.json as main holds it. */
+  function legacyMetaOnMain(): Record<string, unknown> {
+    const text = harness.bot.github.readFile(
+      'acme/webapp',
+      'main',
+      'kitty-specs/001-legacy-import/meta.json'
+    )
+    return JSON.parse(text ?? '') as Record<string, unknown>
+  }
+
   it('verifies the legacy mission once a PR gives it an id the way spec-kitty migrate backfill-identity does', async () => {
-    const meta = JSON.parse(
-      harness.bot.github.readFile(
-        'acme/webapp',
-        'main',
-        'kitty-specs/001-legacy-import/meta.json'
-      ) ?? ''
-    ) as Record<string, unknown>
+    const meta = legacyMetaOnMain()
     const backfilled = { ...meta, mission_id: '01M95DM09Y88XDMA736XG9NSFP', mission_number: 1 }
     const number = await harness.openPull('feature/backfill', {
       'kitty-specs/001-legacy-import/meta.json': `${pythonJsonPretty(backfilled)}\n`
@@ -287,13 +291,7 @@ describe('a mission without origin_ticket', () => {
   })
 
   it('fails a PR that gives the legacy mission an origin_ticket', async () => {
-    const meta = JSON.parse(
-      harness.bot.github.readFile(
-        'acme/webapp',
-        'main',
-        'kitty-specs/001-legacy-import/meta.json'
-      ) ?? ''
-    ) as Record<string, unknown>
+    const meta = legacyMetaOnMain()
     const claimed = { ...meta, origin_ticket: originOf(JSON.parse(metaText())) }
     const number = await harness.openPull('feature/claim-legacy', {
       'kitty-specs/001-legacy-import/meta.json': `${pythonJsonPretty(claimed)}\n`
