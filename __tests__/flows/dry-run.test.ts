@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import {
   DRY_RUN_PULL_NUMBER,
   DRY_RUN_SHA,
-  createDryRunLog,
+  createPlannedWrites,
   dryRunConversation,
   dryRunRepository,
   renderPlannedWrites
@@ -25,7 +25,7 @@ function writes(): string[] {
 describe('dryRunRepository', () => {
   it('reads through the real repository', async () => {
     sandbox.gh.pushFiles('acme/webapp', 'kitty/read', { 'kitty-specs/m-1/meta.json': '{}\n' })
-    const repository = dryRunRepository(real(), createDryRunLog())
+    const repository = dryRunRepository(real(), createPlannedWrites())
     expect(await repository.permissionOf('ana')).toBe('write')
     expect(await repository.readFile('.kittify/config.yaml', 'main')).toBe(
       sandbox.gh.readFile('acme/webapp', 'main', '.kittify/config.yaml')
@@ -46,8 +46,8 @@ describe('dryRunRepository', () => {
 
   it('records every write in order, answers as if it had been made, and writes nothing', async () => {
     const refsBefore = [...sandbox.gh.repo().refs.entries()]
-    const log = createDryRunLog()
-    const repository = dryRunRepository(real(), log)
+    const planned = createPlannedWrites()
+    const repository = dryRunRepository(real(), planned)
     expect(await repository.createClaim('list-1', '{"v":1}\n')).toBe('created')
     expect(
       await repository.createCommit({
@@ -73,14 +73,14 @@ describe('dryRunRepository', () => {
     ).toEqual({ number: DRY_RUN_PULL_NUMBER, url: '', existed: false })
     await repository.deleteClaim('list-1')
 
-    expect(log.writes.map(write => write.title)).toEqual([
+    expect(planned.writes.map(write => write.title)).toEqual([
       'Claim `list-1`',
       'Commit 3 files',
       `Create branch \`kitty/x\` at \`${DRY_RUN_SHA}\``,
       'Open pull request from `kitty/x` into `main`: Start \\`x\\`',
       'Release the claim `list-1`'
     ])
-    expect(log.writes[1]!.texts.map(text => [text.label, text.language])).toEqual([
+    expect(planned.writes[1]!.texts.map(text => [text.label, text.language])).toEqual([
       ['Commit message', 'text'],
       ['`m/meta.json`', 'json'],
       ['`m/spec.md`', 'markdown'],
@@ -91,8 +91,8 @@ describe('dryRunRepository', () => {
   })
 
   it('names a draft and its labels in the pull request it records', async () => {
-    const log = createDryRunLog()
-    await dryRunRepository(real(), log).openPullRequest({
+    const planned = createPlannedWrites()
+    await dryRunRepository(real(), planned).openPullRequest({
       head: 'h',
       base: 'b',
       title: 'T',
@@ -100,7 +100,7 @@ describe('dryRunRepository', () => {
       draft: true,
       labels: ['mission', 'spec']
     })
-    expect(log.writes[0]!.title).toBe(
+    expect(planned.writes[0]!.title).toBe(
       'Open (draft; labels `mission`, `spec`) pull request from `h` into `b`: T'
     )
     expect(sandbox.gh.requests).toEqual([])
@@ -111,8 +111,8 @@ describe('dryRunConversation', () => {
   it('reads comments through the real conversation and only records comments and reactions', async () => {
     const issue = sandbox.gh.createIssue('acme/webapp', { title: 'Dry run', user: 'ana' })
     const [comment] = sandbox.gh.addComments('acme/webapp', issue, [{ user: 'ana', body: 'hi' }])
-    const log = createDryRunLog()
-    const conversation = dryRunConversation(gitHubConversation(sandbox.client, WEBAPP), log)
+    const planned = createPlannedWrites()
+    const conversation = dryRunConversation(gitHubConversation(sandbox.client, WEBAPP), planned)
     const read: ThreadComment[] = []
     for await (const found of conversation.newestComments(issue, 1)) read.push(found)
     expect(read).toMatchObject([
@@ -122,7 +122,7 @@ describe('dryRunConversation', () => {
     await conversation.addReaction(comment!.id, 'rocket')
     expect(await conversation.createComment(issue, 'Hello')).toEqual({ id: 0, url: '' })
     await conversation.updateComment(comment!.id, 'Edited')
-    expect(log.writes).toEqual([
+    expect(planned.writes).toEqual([
       { title: `🚀 reaction on comment ${comment!.id}`, texts: [] },
       { title: `Comment on #${issue}`, texts: [{ text: 'Hello', language: 'markdown' }] },
       {

@@ -20,7 +20,7 @@ export interface PlannedWrite {
 }
 
 /** Where a dry run records its writes, in the order a real run would make them. */
-export interface DryRunLog {
+export interface PlannedWrites {
   readonly writes: readonly PlannedWrite[]
   record(title: string, ...texts: PlannedText[]): void
 }
@@ -44,8 +44,8 @@ const REACTIONS: Readonly<Record<Reaction, string>> = {
   '-1': '👎'
 }
 
-/** An empty log. */
-export function createDryRunLog(): DryRunLog {
+/** An empty record of planned writes. */
+export function createPlannedWrites(): PlannedWrites {
   const writes: PlannedWrite[] = []
   return {
     writes,
@@ -56,26 +56,26 @@ export function createDryRunLog(): DryRunLog {
 }
 
 /** The conversation of a dry run: reads go to `real`; comments and reactions are only recorded. */
-export function dryRunConversation(real: ConversationApi, log: DryRunLog): ConversationApi {
+export function dryRunConversation(real: ConversationApi, planned: PlannedWrites): ConversationApi {
   return {
     newestComments: (issueNumber, totalComments) => real.newestComments(issueNumber, totalComments),
     addReaction(commentId, reaction) {
-      log.record(`${REACTIONS[reaction]} reaction on comment ${commentId}`)
+      planned.record(`${REACTIONS[reaction]} reaction on comment ${commentId}`)
       return Promise.resolve()
     },
     createComment(issueNumber, body) {
-      log.record(`Comment on #${issueNumber}`, { text: body, language: 'markdown' })
+      planned.record(`Comment on #${issueNumber}`, { text: body, language: 'markdown' })
       return Promise.resolve({ id: 0, url: '' })
     },
     updateComment(commentId, body) {
-      log.record(`Edit comment ${commentId} to read`, { text: body, language: 'markdown' })
+      planned.record(`Edit comment ${commentId} to read`, { text: body, language: 'markdown' })
       return Promise.resolve()
     }
   }
 }
 
 /** The repository of a dry run: reads go to `real`; refs, commits and pull requests are only recorded. */
-export function dryRunRepository(real: RepositoryApi, log: DryRunLog): RepositoryApi {
+export function dryRunRepository(real: RepositoryApi, planned: PlannedWrites): RepositoryApi {
   return {
     permissionOf: login => real.permissionOf(login),
     readFile: (path, ref) => real.readFile(path, ref),
@@ -86,19 +86,19 @@ export function dryRunRepository(real: RepositoryApi, log: DryRunLog): Repositor
     findPullRequest: head => real.findPullRequest(head),
     openPullRequestsFrom: prefix => real.openPullRequestsFrom(prefix),
     createBranch(branch, sha) {
-      log.record(`Create branch ${escapeCodeSpan(branch)} at ${escapeCodeSpan(sha)}`)
+      planned.record(`Create branch ${escapeCodeSpan(branch)} at ${escapeCodeSpan(sha)}`)
       return Promise.resolve('created')
     },
     createClaim(name, text) {
-      log.record(`Claim ${escapeCodeSpan(name)}`, { text, language: 'json' })
+      planned.record(`Claim ${escapeCodeSpan(name)}`, { text, language: 'json' })
       return Promise.resolve('created')
     },
     deleteClaim(name) {
-      log.record(`Release the claim ${escapeCodeSpan(name)}`)
+      planned.record(`Release the claim ${escapeCodeSpan(name)}`)
       return Promise.resolve()
     },
     createCommit({ files, message }) {
-      log.record(
+      planned.record(
         `Commit ${files.length} files`,
         { label: 'Commit message', text: message, language: 'text' },
         ...files.map(file => ({
@@ -116,7 +116,7 @@ export function dryRunRepository(real: RepositoryApi, log: DryRunLog): Repositor
           ? []
           : [`labels ${labels.map(label => escapeCodeSpan(label)).join(', ')}`])
       ]
-      log.record(
+      planned.record(
         `Open ${extras.length === 0 ? '' : `(${extras.join('; ')}) `}pull request from ` +
           `${escapeCodeSpan(head)} into ${escapeCodeSpan(base)}: ${escapeInline(title, 300)}`,
         { text: body, language: 'markdown' }
@@ -130,11 +130,11 @@ export function dryRunRepository(real: RepositoryApi, log: DryRunLog): Repositor
 export const NOT_BOUND = '(assigned by the SaaS at the bind)'
 
 /** The SaaS of a dry run: searches go to `real`; the bind is recorded with its body, never sent. */
-export function dryRunSaas(real: SaasPort, log: DryRunLog): SaasPort {
+export function dryRunSaas(real: SaasPort, planned: PlannedWrites): SaasPort {
   return {
     searchIssues: (route, query, limit) => real.searchIssues(route, query, limit),
     bindMissionOrigin(route, mission, ticket) {
-      log.record(
+      planned.record(
         `Bind ${escapeInline(ticket.external_issue_key, 64)} as the origin of mission ` +
           `${escapeCodeSpan(mission.missionId)} at the Spec Kitty SaaS`,
         {
@@ -192,17 +192,17 @@ export function dryRunContext(context: BotContext): {
   context: BotContext
   finish(report: RunReport): RunReport
 } {
-  const log = createDryRunLog()
+  const planned = createPlannedWrites()
   return {
     context: {
       ...context,
-      conversation: dryRunConversation(context.conversation, log),
-      repository: dryRunRepository(context.repository, log),
-      saas: dryRunSaas(context.saas, log),
+      conversation: dryRunConversation(context.conversation, planned),
+      repository: dryRunRepository(context.repository, planned),
+      saas: dryRunSaas(context.saas, planned),
       // The outbox is a real run's business: a dry run delivers nothing.
       drainEvents: () => Promise.resolve(),
       emitEvent(mission) {
-        log.record(
+        planned.record(
           `Report the MissionOriginBound event of ${escapeCodeSpan(mission.missionSlug)} to the Spec Kitty SaaS`
         )
         return Promise.resolve(false)
@@ -210,7 +210,7 @@ export function dryRunContext(context: BotContext): {
     },
     finish: report => ({
       ...report,
-      details: [report.details, renderPlannedWrites(log.writes)]
+      details: [report.details, renderPlannedWrites(planned.writes)]
         .filter(part => part !== undefined)
         .join('\n\n')
     })
