@@ -3359,8 +3359,8 @@ const REACTIONS = {
     confused: '😕',
     '-1': '👎'
 };
-/** An empty log. */
-function createDryRunLog() {
+/** An empty record of planned writes. */
+function createPlannedWrites() {
     const writes = [];
     return {
         writes,
@@ -3370,25 +3370,25 @@ function createDryRunLog() {
     };
 }
 /** The conversation of a dry run: reads go to `real`; comments and reactions are only recorded. */
-function dryRunConversation(real, log) {
+function dryRunConversation(real, planned) {
     return {
         newestComments: (issueNumber, totalComments) => real.newestComments(issueNumber, totalComments),
         addReaction(commentId, reaction) {
-            log.record(`${REACTIONS[reaction]} reaction on comment ${commentId}`);
+            planned.record(`${REACTIONS[reaction]} reaction on comment ${commentId}`);
             return Promise.resolve();
         },
         createComment(issueNumber, body) {
-            log.record(`Comment on #${issueNumber}`, { text: body, language: 'markdown' });
+            planned.record(`Comment on #${issueNumber}`, { text: body, language: 'markdown' });
             return Promise.resolve({ id: 0, url: '' });
         },
         updateComment(commentId, body) {
-            log.record(`Edit comment ${commentId} to read`, { text: body, language: 'markdown' });
+            planned.record(`Edit comment ${commentId} to read`, { text: body, language: 'markdown' });
             return Promise.resolve();
         }
     };
 }
 /** The repository of a dry run: reads go to `real`; refs, commits and pull requests are only recorded. */
-function dryRunRepository(real, log) {
+function dryRunRepository(real, planned) {
     return {
         permissionOf: login => real.permissionOf(login),
         readFile: (path, ref) => real.readFile(path, ref),
@@ -3399,19 +3399,19 @@ function dryRunRepository(real, log) {
         findPullRequest: head => real.findPullRequest(head),
         openPullRequestsFrom: prefix => real.openPullRequestsFrom(prefix),
         createBranch(branch, sha) {
-            log.record(`Create branch ${(0,chatops_escape/* escapeCodeSpan */.Hs)(branch)} at ${(0,chatops_escape/* escapeCodeSpan */.Hs)(sha)}`);
+            planned.record(`Create branch ${(0,chatops_escape/* escapeCodeSpan */.Hs)(branch)} at ${(0,chatops_escape/* escapeCodeSpan */.Hs)(sha)}`);
             return Promise.resolve('created');
         },
         createClaim(name, text) {
-            log.record(`Claim ${(0,chatops_escape/* escapeCodeSpan */.Hs)(name)}`, { text, language: 'json' });
+            planned.record(`Claim ${(0,chatops_escape/* escapeCodeSpan */.Hs)(name)}`, { text, language: 'json' });
             return Promise.resolve('created');
         },
         deleteClaim(name) {
-            log.record(`Release the claim ${(0,chatops_escape/* escapeCodeSpan */.Hs)(name)}`);
+            planned.record(`Release the claim ${(0,chatops_escape/* escapeCodeSpan */.Hs)(name)}`);
             return Promise.resolve();
         },
         createCommit({ files, message }) {
-            log.record(`Commit ${files.length} files`, { label: 'Commit message', text: message, language: 'text' }, ...files.map(file => ({
+            planned.record(`Commit ${files.length} files`, { label: 'Commit message', text: message, language: 'text' }, ...files.map(file => ({
                 label: (0,chatops_escape/* escapeCodeSpan */.Hs)(file.path, 1000),
                 text: file.content,
                 language: languageOf(file.path)
@@ -3425,7 +3425,7 @@ function dryRunRepository(real, log) {
                     ? []
                     : [`labels ${labels.map(label => (0,chatops_escape/* escapeCodeSpan */.Hs)(label)).join(', ')}`])
             ];
-            log.record(`Open ${extras.length === 0 ? '' : `(${extras.join('; ')}) `}pull request from ` +
+            planned.record(`Open ${extras.length === 0 ? '' : `(${extras.join('; ')}) `}pull request from ` +
                 `${(0,chatops_escape/* escapeCodeSpan */.Hs)(head)} into ${(0,chatops_escape/* escapeCodeSpan */.Hs)(base)}: ${(0,chatops_escape/* escapeInline */.VV)(title, 300)}`, { text: body, language: 'markdown' });
             return Promise.resolve({ number: DRY_RUN_PULL_NUMBER, url: '', existed: false });
         }
@@ -3434,11 +3434,11 @@ function dryRunRepository(real, log) {
 /** Stands in for the SaaS's answer in a dry run, where nothing is bound. */
 const dry_run_NOT_BOUND = '(assigned by the SaaS at the bind)';
 /** The SaaS of a dry run: searches go to `real`; the bind is recorded with its body, never sent. */
-function dryRunSaas(real, log) {
+function dryRunSaas(real, planned) {
     return {
         searchIssues: (route, query, limit) => real.searchIssues(route, query, limit),
         bindMissionOrigin(route, mission, ticket) {
-            log.record(`Bind ${(0,chatops_escape/* escapeInline */.VV)(ticket.external_issue_key, 64)} as the origin of mission ` +
+            planned.record(`Bind ${(0,chatops_escape/* escapeInline */.VV)(ticket.external_issue_key, 64)} as the origin of mission ` +
                 `${(0,chatops_escape/* escapeCodeSpan */.Hs)(mission.missionId)} at the Spec Kitty SaaS`, {
                 text: `${JSON.stringify(bindRequestBody(route, mission, ticket), null, 2)}\n`,
                 language: 'json'
@@ -3485,23 +3485,23 @@ function renderPlannedWrites(writes) {
  * the report's job summary.
  */
 function dryRunContext(context) {
-    const log = createDryRunLog();
+    const planned = createPlannedWrites();
     return {
         context: {
             ...context,
-            conversation: dryRunConversation(context.conversation, log),
-            repository: dryRunRepository(context.repository, log),
-            saas: dryRunSaas(context.saas, log),
+            conversation: dryRunConversation(context.conversation, planned),
+            repository: dryRunRepository(context.repository, planned),
+            saas: dryRunSaas(context.saas, planned),
             // The outbox is a real run's business: a dry run delivers nothing.
             drainEvents: () => Promise.resolve(),
             emitEvent(mission) {
-                log.record(`Report the MissionOriginBound event of ${(0,chatops_escape/* escapeCodeSpan */.Hs)(mission.missionSlug)} to the Spec Kitty SaaS`);
+                planned.record(`Report the MissionOriginBound event of ${(0,chatops_escape/* escapeCodeSpan */.Hs)(mission.missionSlug)} to the Spec Kitty SaaS`);
                 return Promise.resolve(false);
             }
         },
         finish: report => ({
             ...report,
-            details: [report.details, renderPlannedWrites(log.writes)]
+            details: [report.details, renderPlannedWrites(planned.writes)]
                 .filter(part => part !== undefined)
                 .join('\n\n')
         })
