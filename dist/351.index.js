@@ -5559,12 +5559,13 @@ const outbox_store_KIND_WORDS = {
  * and an event left out of a listing would be lost to the drain). The entries are read from one
  * archive of the listed commit (`tarball`), so a drain costs the same few requests however many
  * events wait; an entry that archive does not hold as its blob is left in place with a warning.
- * The branch is an orphan (its first commit has no parent and holds only this README and `events/`), so it
- * never shows a diff against the default branch and carries no workflow files. Writes are
- * commits on the head just read, moved without force; a write that loses a race re-reads and
- * tries again. Removing the last entry first commits an emptied tree on the head just read (so a
- * concurrent write makes it fail and retry), then deletes the branch; a write that lands on
- * such an emptied head waits `settleMs` and writes again if the branch was deleted under it.
+ * The branch is an orphan (its first commit has no parent and holds only this README and
+ * `events/`), so it never shows a diff against the default branch and carries no workflow files.
+ * Writes are commits on the head just read, moved without force; a write that loses a race
+ * re-reads and tries again. Removing the last entry first commits an emptied tree on the head
+ * just read (so a concurrent write makes it fail and retry), then deletes the branch; a write
+ * that lands on such an emptied head waits `settleMs` and writes again if the branch was
+ * deleted under it.
  */
 function createGitHubOutboxStore(github, repo, options) {
     const sleep = options.sleep ?? (ms => (0,promises_.setTimeout)(ms));
