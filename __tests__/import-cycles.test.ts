@@ -1,29 +1,21 @@
 import { describe, expect, it } from '@jest/globals'
-import { readdirSync, readFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { importsOf, sourceFiles } from '../__fixtures__/support/imports.js'
+import { PROJECT_ROOT } from '../sandbox/runner.js'
 
-const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '../src')
+const SRC = join(PROJECT_ROOT, 'src')
 
-function sourceFiles(folder: string): string[] {
-  return readdirSync(folder, { withFileTypes: true }).flatMap(entry =>
-    entry.isDirectory()
-      ? sourceFiles(join(folder, entry.name))
-      : entry.name.endsWith('.ts')
-        ? [join(folder, entry.name)]
-        : []
-  )
-}
-
-/** Each file's relative imports, type-only ones included (they couple the files as much). */
+/** Each file's relative imports, type-only and dynamic ones included (they couple the files too). */
 function importGraph(): Map<string, string[]> {
   return new Map(
-    sourceFiles(SRC).map(file => [
-      file,
-      [...readFileSync(file, 'utf8').matchAll(/from '(\.{1,2}\/[^']+)\.js'/g)].map(match =>
-        resolve(dirname(file), `${match[1]!}.ts`)
-      )
-    ])
+    sourceFiles(PROJECT_ROOT).map(path => {
+      const file = join(PROJECT_ROOT, path)
+      const relatives = importsOf(file).filter(entry => entry.from.startsWith('.'))
+      return [
+        file,
+        relatives.map(entry => resolve(dirname(file), entry.from.replace(/\.js$/, '.ts')))
+      ]
+    })
   )
 }
 

@@ -73,6 +73,30 @@ describe('layering', () => {
     expect(offenders).toEqual([])
   })
 
+  /** The imports of every file under `src/<dir>/`, each with the file it stands in. */
+  function importsIn(dir: string): { file: string; from: string }[] {
+    return files
+      .filter(file => file.startsWith(`src/${dir}/`))
+      .flatMap(file =>
+        importsOf(join(PROJECT_ROOT, file)).map(entry => ({ file, from: entry.from }))
+      )
+  }
+
+  it('keeps the SaaS wire in saas/: saas/ never imports origin/, origin/ takes only its domain types', () => {
+    expect(importsIn('saas').filter(entry => entry.from.includes('/origin/'))).toEqual([])
+    expect(
+      importsIn('origin').filter(
+        entry => entry.from.includes('/saas/') && entry.from !== '../saas/types.js'
+      )
+    ).toEqual([])
+  })
+
+  it('keeps mission/ the bottom layer: its own files, zod and the shared error type only', () => {
+    const allowed = /^(?:\.\/[a-z0-9-]+\.js|zod|\.\.\/errors\.js)$/
+    expect(importsIn('mission').map(entry => entry.from)).toContain('zod')
+    expect(importsIn('mission').filter(entry => !allowed.test(entry.from))).toEqual([])
+  })
+
   it('loads the flows only once the trigger says there is something to do', () => {
     const bot = importsOf(join(PROJECT_ROOT, 'src/main.ts')).filter(e => e.from === './bot.js')
     expect(bot.map(entry => entry.dynamic)).toEqual([true])
