@@ -143,7 +143,7 @@ describe('the list is found however long the thread', () => {
     const pages = requests.filter(
       request => request.method === 'GET' && request.path.endsWith('/issues/42/comments')
     )
-    expect(pages.length).toBeLessThanOrEqual(STATE_LOOKUP_COMMENTS / 100 + 1)
+    expect(pages).toHaveLength(STATE_LOOKUP_COMMENTS / 100 + 1)
   })
 
   it('stops reading once the thread is older than the newest list', async () => {

@@ -9,7 +9,7 @@ const consumed: Claim = {
   mission: {
     id: '01M0M9D8R83DDKSZ62QKGV3YW0',
     slug: 'web-123-01M0M9D8',
-    branch: 'kitty/mission-web-123-01M0M9D8',
+    branch: 'kitty-origin/web-123-01M0M9D8',
     dir: 'kitty-specs/web-123-01M0M9D8',
     external_issue_id: 'lin-1',
     external_issue_key: 'WEB-123'

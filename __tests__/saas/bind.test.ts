@@ -301,7 +301,6 @@ describe('bindMissionOrigin answered 202', () => {
     expect(error.code).toBe('saas-timeout')
     expect(error.message).toMatch(/within 120 s; run the step again/)
     expect(clock.sleeps).toEqual([1000, 2000, 4000, 8000, 16000, 30000, 30000])
-    expect(clock.sleeps.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(120_000)
   })
 
   it('gives up with a timeout when the next wait would pass the 30 s deadline', async () => {

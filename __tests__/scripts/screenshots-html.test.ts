@@ -123,7 +123,7 @@ describe('pageHtml', () => {
           number: 43,
           title: 'Start <mission>',
           author: 'github-actions[bot]',
-          head: 'kitty/x',
+          head: 'kitty-origin/x',
           base: 'main',
           markdown: 'body'
         },
@@ -133,7 +133,7 @@ describe('pageHtml', () => {
       800
     )
     expect(page).toContain('Start &lt;mission&gt; <span class="pr-number">#43</span>')
-    expect(page).toContain('into <code>main</code> from <code>kitty/x</code>')
+    expect(page).toContain('into <code>main</code> from <code>kitty-origin/x</code>')
     expect(page).toContain('<h2>Done</h2>\n<p>next</p>')
   })
 
