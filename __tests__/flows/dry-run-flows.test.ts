@@ -121,8 +121,14 @@ describe('a dry run of confirm', () => {
     expect(report.originTicket).not.toHaveProperty('origin_link_id')
   })
 
+  it('plans no event when emit-events is off, as a real run sends none', async () => {
+    const details = summaryMarkdown(await bot.say('ana', '/kitty confirm 1', DRY))
+    expect(details).toContain('Open pull request from')
+    expect(details).not.toContain('MissionOriginBound')
+  })
+
   it('shows every write in the one order: the claim, the bind, the commit and its branch, the PR, the event and replies', async () => {
-    const report = await bot.say('ana', '/kitty confirm 1', DRY)
+    const report = await bot.say('ana', '/kitty confirm 1', { ...DRY, 'emit-events': 'true' })
     const mission = report.mission!
     const details = summaryMarkdown(report)
     const titles = [...details.matchAll(/^#### \d+\. (.*)$/gm)].map(match => match[1]!)

@@ -37,6 +37,12 @@ export function noProjectNote(missionSlug: string): string {
   return `No MissionOriginBound event was sent for ${missionSlug}: \`.kittify/config.yaml\` names no \`project.uuid\`. Run \`spec-kitty init\` (or \`spec-kitty tracker bind\`) in the repository and commit \`.kittify/config.yaml\`; the bind itself is recorded at the Spec Kitty SaaS either way.`
 }
 
+/** The project uuid an event is sent for; null when the config names none (no event is sent). */
+export function eventProjectUuid(project: ProjectIdentity): string | null {
+  const uuid = project.uuid?.trim() ?? ''
+  return UUID_PATTERN.test(uuid.toLowerCase()) ? uuid : null
+}
+
 /** The emitter of one run (only built when the `emit-events` input is on). */
 export function createMissionEventEmitter(deps: EmitterDeps): MissionEventEmitter {
   const { log, repoSlug } = deps
@@ -54,8 +60,8 @@ export function createMissionEventEmitter(deps: EmitterDeps): MissionEventEmitte
       await drainOutbox(outbox)
     },
     async emit(mission, project) {
-      const uuid = project.uuid?.trim() ?? ''
-      if (!UUID_PATTERN.test(uuid.toLowerCase())) {
+      const uuid = eventProjectUuid(project)
+      if (uuid === null) {
         const note = noProjectNote(mission.missionSlug)
         log.warning(note)
         deps.note(note)

@@ -4,6 +4,7 @@ import { bindRequestBody } from '../saas/bind.js'
 import type { RunReport } from '../report.js'
 import type { BotContext } from './context.js'
 import type { ConversationApi, Reaction, RepositoryApi } from './ports.js'
+import { eventProjectUuid } from '../events/emitter.js'
 
 /** A text a dry run would have written, shown verbatim in a fenced block. */
 export interface PlannedText {
@@ -201,7 +202,11 @@ export function dryRunContext(context: BotContext): {
       saas: dryRunSaas(context.saas, planned),
       // The outbox is a real run's business: a dry run delivers nothing.
       drainEvents: () => Promise.resolve(),
-      emitEvent(mission) {
+      emitEvent(mission, project) {
+        // Planned only where a real run sends one: events on, and a project to send it for.
+        if (!context.inputs.emitEvents || eventProjectUuid(project) === null) {
+          return Promise.resolve(false)
+        }
         planned.record(
           `Report the MissionOriginBound event of ${escapeCodeSpan(mission.missionSlug)} to the Spec Kitty SaaS`
         )
