@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { GitHubApi, RepoRef } from './client.js'
-import { attempt, parseAnswer } from './errors.js'
+import { attempt, parseAnswer, Sha } from './errors.js'
 import type { GitHubCall } from './errors.js'
 import { moveBranch } from './refs.js'
 import { settled } from './settle.js'
@@ -22,7 +22,6 @@ export interface CommitRequest {
   baseTreeSha?: string | undefined
 }
 
-const Sha = z.string().regex(/^[0-9a-f]{40}$/)
 const CommitAnswer = z.object({ sha: Sha, tree: z.object({ sha: Sha }) })
 const TreeAnswer = z.object({ sha: Sha })
 

@@ -131,6 +131,9 @@ export async function attempt<T>(
   }
 }
 
+/** A git object id as GitHub writes it: 40 lowercase hex digits. */
+export const Sha = z.string().regex(/^[0-9a-f]{40}$/)
+
 /** Parses a GitHub answer at the edge; a shape kitty-origin does not expect is a KittyError. */
 export function parseAnswer<T>(schema: z.ZodType<T>, data: unknown, call: GitHubCall): T {
   const parsed = schema.safeParse(data)

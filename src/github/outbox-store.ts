@@ -18,6 +18,7 @@ import { isGitHubFailure } from './errors.js'
 import { createBranch, deleteBranch, getBranchHead } from './refs.js'
 import { listTreeRecursive } from './trees.js'
 import type { TreeEntryKind, TreeItem } from './trees.js'
+import { mebibytes } from './tar-gz.js'
 
 /** The note at the root of the outbox branch, for whoever finds it in the branch list. */
 export const OUTBOX_README_PATH = 'README.md'
@@ -121,7 +122,7 @@ export function createGitHubOutboxStore(
   function unread({ name, item }: Snapshot['entries'][number]): string | null {
     if (eventIdOfFile(name) === null) return 'not an event file'
     if (item.kind !== 'file') return `${KIND_WORDS[item.kind]}, not a file`
-    return (item.size ?? 0) > MAX_ENTRY_BYTES ? 'larger than 1 MiB' : null
+    return (item.size ?? 0) > MAX_ENTRY_BYTES ? `larger than ${mebibytes(MAX_ENTRY_BYTES)}` : null
   }
 
   /**
@@ -134,7 +135,7 @@ export function createGitHubOutboxStore(
     if (size > maxArchiveBytes) {
       throw new KittyError(
         'github-error',
-        `The ${OUTBOX_BRANCH} branch is too large for kitty-origin to read (it reads up to ${maxArchiveBytes / 1_048_576} MiB); its events stay there. Delete the files of events the SaaS refused (\`"rejected": true\`) once handled, and any file that is not an outbox entry.`,
+        `The ${OUTBOX_BRANCH} branch is too large for kitty-origin to read (it reads up to ${mebibytes(maxArchiveBytes)}); its events stay there. Delete the files of events the SaaS refused (\`"rejected": true\`) once handled, and any file that is not an outbox entry.`,
         `archive of up to ${size} bytes`
       )
     }

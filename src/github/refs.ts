@@ -1,11 +1,11 @@
 import { z } from 'zod'
 import { KittyError } from '../errors.js'
 import type { GitHubApi, RepoRef } from './client.js'
-import { attempt, isGitHubFailure, parseAnswer, toGitHubError } from './errors.js'
+import { attempt, isGitHubFailure, parseAnswer, Sha, toGitHubError } from './errors.js'
 import type { GitHubCall } from './errors.js'
 import { settled } from './settle.js'
 
-const RefAnswer = z.object({ object: z.object({ sha: z.string().regex(/^[0-9a-f]{40}$/) }) })
+const RefAnswer = z.object({ object: z.object({ sha: Sha }) })
 
 const ALREADY_EXISTS = /reference already exists/i
 const DOES_NOT_EXIST = /reference does not exist/i

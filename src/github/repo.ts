@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { KittyError } from '../errors.js'
 import type { GitHubApi, RepoRef } from './client.js'
-import { attempt, isGitHubFailure, parseAnswer } from './errors.js'
+import { attempt, isGitHubFailure, parseAnswer, Sha } from './errors.js'
 import { listTreeEntries, treeEntryAt } from './trees.js'
 import type { TreeEntryKind } from './trees.js'
 
@@ -47,7 +47,7 @@ async function getContents(
       if (isGitHubFailure(error, 404, NO_SUCH_REF)) {
         throw new KittyError(
           'github-error',
-          /^[0-9a-f]{40}$/.test(ref)
+          Sha.safeParse(ref).success
             ? `The commit ${ref.slice(0, 12)} does not exist in this repository, so kitty-origin could not ${action}; re-run the job.`
             : `The branch ${ref} does not exist in this repository, so kitty-origin could not ${action}; create it or check the base-branch input.`,
           `GitHub answered 404: No commit found for the ref ${ref}`,

@@ -20,7 +20,8 @@ export interface TarGzLimits {
 const BLOCK = 512
 const CHECKSUM = { start: 148, end: 156 }
 
-function mebibytes(bytes: number): string {
+/** A byte count in MiB for a sentence, to a tenth: `64 MiB`, `1.5 MiB`. */
+export function mebibytes(bytes: number): string {
   return `${Math.round((bytes / 1_048_576) * 10) / 10} MiB`
 }
 

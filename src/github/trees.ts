@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { KittyError } from '../errors.js'
 import type { GitHubApi, RepoRef } from './client.js'
-import { attempt, isGitHubFailure, parseAnswer } from './errors.js'
+import { attempt, isGitHubFailure, parseAnswer, Sha } from './errors.js'
 import { settleAll } from '../settle-all.js'
 
 /** What a path of a tree is: a directory, a regular file, a symlink or a submodule. */
@@ -16,7 +16,6 @@ export interface TreeItem {
   size?: number
 }
 
-const Sha = z.string().regex(/^[0-9a-f]{40}$/)
 const TreeAnswer = z.object({
   truncated: z.boolean(),
   tree: z.array(

@@ -3,7 +3,7 @@ import { KittyError, toKittyError } from '../errors.js'
 import type { MissionNames } from './names.js'
 import { brokenMetaRule } from './rules.js'
 import { pythonJsonPretty, type JsonValue } from './python-json.js'
-import { codePointLength, collapseWhitespace, paragraphs, pythonSplit } from './text.js'
+import { codePointLength, collapseWhitespace, paragraphs } from './text.js'
 import { OriginTicket } from './ticket.js'
 import { pythonIsoUtc } from './timestamps.js'
 
@@ -104,8 +104,9 @@ export function serializeMeta(meta: MissionMeta): string {
 
 /**
  * Refuses a meta.json spec-kitty would reject or kitty-origin must not write: one that breaks
- * spec-kitty's rules for any mission (`brokenMetaRule`), a blank purpose summary, a multi-line
- * `purpose_tldr`, or an `origin_ticket` that is not exactly the seven non-empty keys.
+ * spec-kitty's rules for any mission (`brokenMetaRule`, which also refuses a blank purpose
+ * summary), a multi-line `purpose_tldr`, or an `origin_ticket` that is not exactly the seven
+ * non-empty keys.
  */
 export function validateMeta(meta: MissionMeta): void {
   const problem = findProblem(meta)
@@ -115,8 +116,6 @@ export function validateMeta(meta: MissionMeta): void {
 function findProblem(meta: MissionMeta): string | null {
   const broken = brokenMetaRule(meta)
   if (broken !== null) return broken.problem
-  if (pythonSplit(meta.purpose_tldr).length === 0) return 'needs a non-blank purpose_tldr'
-  if (pythonSplit(meta.purpose_context).length === 0) return 'needs a non-blank purpose_context'
   if (/[\r\n]/.test(meta.purpose_tldr.trim())) return 'needs a single-line purpose_tldr'
   if (!OriginTicket.safeParse(meta.origin_ticket).success) {
     return 'needs an origin_ticket of exactly the seven non-empty keys (provider, resource and issue)'
