@@ -46,10 +46,7 @@ describe('checkMissionPaths', () => {
 
   it('reads a meta.json of exactly 1 MB', async () => {
     const ports = portsWith([{ path: 'meta.json', kind: 'file', sha: SHA, size: 1_048_576 }])
-    expect(await checkMissionPaths(ports, mission, 'm-01ABCDEF')).toEqual({
-      kind: 'readable',
-      metaPath: 'kitty-specs/m-01ABCDEF/meta.json'
-    })
+    expect(await checkMissionPaths(ports, mission, 'm-01ABCDEF')).toEqual({ kind: 'readable' })
   })
 
   it('refuses every mission under a kitty-specs that is a submodule', async () => {

@@ -86,10 +86,21 @@ export interface OutgoingEvent {
   event_id: string
 }
 
+/** The outcomes the SaaS gives an event. */
+export const EVENT_STATUSES = [
+  'success',
+  'accepted',
+  'duplicate',
+  'warning',
+  'pending',
+  'queued',
+  'rejected'
+] as const
+
 /** One event's outcome at the SaaS. */
 export interface EventResult {
   event_id: string
-  status: 'success' | 'accepted' | 'duplicate' | 'warning' | 'pending' | 'queued' | 'rejected'
+  status: (typeof EVENT_STATUSES)[number]
   error?: string | null | undefined
   /** `error_category`, else `category`, else `code` of a rejection, when the SaaS gave one. */
   category?: string | undefined

@@ -3,6 +3,7 @@
  * spec-kitty's own client reads them. Only `saas/` imports this module.
  */
 import { z } from 'zod'
+import { EVENT_STATUSES } from './types.js'
 import type { TrackerProvider } from './types.js'
 
 /** The routing key on the wire: `binding_ref` when the binding has one, else `project_slug`. */
@@ -58,7 +59,7 @@ const optionalText = z.string().nullish().catch(undefined)
 /** One per-event outcome of the events batch. */
 export const WireEventResult = z.looseObject({
   event_id: z.string(),
-  status: z.enum(['success', 'accepted', 'duplicate', 'warning', 'pending', 'queued', 'rejected']),
+  status: z.enum(EVENT_STATUSES),
   error: optionalText,
   error_category: optionalText,
   category: optionalText,

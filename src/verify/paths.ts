@@ -29,8 +29,8 @@ export async function missionsAt(ports: VerifyPorts, ref: string): Promise<Missi
 
 /** What the head commit holds for one mission directory, when it can be read safely. */
 export type MissionPaths =
-  /** A directory whose meta.json is a regular file GitHub serves (`size` bytes). */
-  | { kind: 'readable'; metaPath: string }
+  /** A directory whose meta.json is a regular file small enough for GitHub to serve. */
+  | { kind: 'readable' }
   /** A directory without meta.json. */
   | { kind: 'no-meta' }
   /** Not a mission: a plain file directly in `kitty-specs/` (e.g. a README). */
@@ -98,7 +98,5 @@ export async function checkMissionPaths(
     })
   }
   if (problems.length > 0) return { kind: 'refused', problems }
-  return meta === undefined
-    ? { kind: 'no-meta' }
-    : { kind: 'readable', metaPath: `${dir}/meta.json` }
+  return meta === undefined ? { kind: 'no-meta' } : { kind: 'readable' }
 }
