@@ -32,11 +32,7 @@ export function readTrackerConfig(context: BotContext): Promise<string | null> {
 }
 
 /** Searches the SaaS for a query under the repository's tracker binding (read on the base branch). */
-export function searchForQuery(
-  context: BotContext,
-  query: ParsedQuery,
-  config?: Promise<string | null>
-): Promise<SearchOutcome> {
+export function searchForQuery(context: BotContext, query: ParsedQuery): Promise<SearchOutcome> {
   return searchOriginCandidates(
     {
       query: query.kind === 'key' ? { kind: 'key', key: query.key } : query,
@@ -44,7 +40,7 @@ export function searchForQuery(
       limit: context.inputs.candidateLimit
     },
     {
-      readTrackerConfig: () => config ?? readTrackerConfig(context),
+      readTrackerConfig: () => readTrackerConfig(context),
       saas: context.saas,
       overrides: {
         provider: context.inputs.provider,
@@ -95,10 +91,9 @@ export function leftOutNotes(leftOut: readonly LeftOutCandidate[]): string[] {
 export async function startFromFlow(
   context: BotContext,
   query: ParsedQuery,
-  where: ListTarget,
-  config?: Promise<string | null>
+  where: ListTarget
 ): Promise<RunReport> {
-  const outcome = await searchForQuery(context, query, config)
+  const outcome = await searchForQuery(context, query)
   const state = newCandidateState(context, where, outcome)
   const { leftOut } = outcome.result
   await context.conversation.createComment(where.issueNumber, listComment(context, state, leftOut))

@@ -39,11 +39,11 @@ const KittifyConfig = z
 
 const NOT_BOUND = 'No tracker bound. Run `spec-kitty tracker bind` first.'
 
-function parseConfig(text: string | null): z.infer<typeof KittifyConfig> {
-  if (text === null) return undefined
-  let document: unknown
+/** The YAML document of the config; null when there is no config. */
+function parseDocument(text: string | null): unknown {
+  if (text === null) return null
   try {
-    document = parse(text)
+    return parse(text) as unknown
   } catch (error) {
     throw new KittyError(
       'tracker-config-invalid',
@@ -51,6 +51,10 @@ function parseConfig(text: string | null): z.infer<typeof KittifyConfig> {
       error instanceof Error ? error.message : undefined
     )
   }
+}
+
+function parseConfig(document: unknown): z.infer<typeof KittifyConfig> {
+  if (document === null) return undefined
   const result = KittifyConfig.safeParse(document)
   if (!result.success) {
     throw new KittyError(
@@ -72,10 +76,6 @@ function stringValues(context: Record<string, unknown> | null | undefined): Reco
 }
 
 /**
- * Throws when `tracker.egress` in the config refuses hosted tracker calls (or is malformed);
- * a config that is not YAML is left to the binding's own parse.
- */
-/**
  * Why the config refuses hosted tracker calls, or null when it does not (also when there is no
  * config, or it is not YAML: that is reported where the binding is read).
  */
@@ -90,23 +90,21 @@ export function egressRefusalOf(configText: string | null): string | null {
   return egressRefusal(document)
 }
 
-function refuseWhenEgressRefused(configText: string | null): void {
-  const refusal = egressRefusalOf(configText)
-  if (refusal !== null) throw new KittyError('tracker-egress-refused', refusal)
-}
-
 /**
  * Resolves the repository's tracker binding from the text of `.kittify/config.yaml` (null when the
  * file is absent) and the action inputs. A config whose `tracker.egress` refuses hosted calls is
- * refused first, before anything else, so no SaaS call follows. Inputs win: a routing input (project-slug or binding-ref)
- * replaces the file's routing as a whole, so a repository can point the action elsewhere.
+ * refused first, before anything else, so no SaaS call follows. Inputs win: a routing input
+ * (project-slug or binding-ref) replaces the file's routing as a whole, so a repository can
+ * point the action elsewhere.
  */
 export function resolveTrackerBinding(
   configText: string | null,
   overrides: BindingOverrides
 ): TrackerBinding {
-  refuseWhenEgressRefused(configText)
-  const config = parseConfig(configText)
+  const document = parseDocument(configText)
+  const refusal = document === null ? null : egressRefusal(document)
+  if (refusal !== null) throw new KittyError('tracker-egress-refused', refusal)
+  const config = parseConfig(document)
   const tracker = config?.tracker
   const provider = overrides.provider ?? tracker?.provider
   const routingFromInputs =
