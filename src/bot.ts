@@ -30,7 +30,6 @@ export async function runBot(
   const dry = inputs.dryRun ? dryRunContext(real) : undefined
   const context = dry?.context ?? real
   const finish = (report: RunReport): RunReport => withNotes(dry?.finish(report) ?? report, notes)
-  // Events earlier runs could not deliver are delivered once the permission gate is passed.
   if (trigger.kind === 'command') return finish(await handleCommand(context, trigger))
   return finish(await handleDispatch(context))
 }

@@ -93,8 +93,8 @@ export function botContext(
   inputs: Inputs,
   trigger: Exclude<ActiveTrigger, { kind: 'verify' }>,
   env: NodeJS.ProcessEnv,
-  options: WiringOptions = {},
-  notes: string[] = []
+  options: WiringOptions,
+  notes: string[]
 ): BotContext {
   const repo = { owner: trigger.source.owner, repo: trigger.source.repo }
   const { saasUrl, saasToken } = requireSaasInputs(inputs)

@@ -4,7 +4,7 @@ import { asWords } from '../chatops/message.js'
 import type { CandidateState, StateCandidate } from '../chatops/state.js'
 import { KittyError } from '../errors.js'
 import { resolveTrackerBinding } from '../origin/binding.js'
-import { providerName, refetchCandidate } from '../origin/search.js'
+import { candidateByKey, providerName, refetchCandidate } from '../origin/search.js'
 import type { RunReport } from '../report.js'
 import type { BotContext, CommandEvent } from './context.js'
 import { baseBranchOf } from './context.js'
@@ -15,16 +15,6 @@ import { answerClaimText, startConfirmedMission } from './mission-start.js'
 import { requireRequester } from './reply.js'
 import { readTrackerConfig } from './start-from.js'
 import { settleAll } from '../settle-all.js'
-
-/** The candidate whose key is `key` (case-insensitive), if any. */
-export function candidateByKey<T extends Pick<StateCandidate, 'external_issue_key'>>(
-  candidates: readonly T[],
-  key: string
-): T | undefined {
-  return candidates.find(
-    candidate => candidate.external_issue_key.toUpperCase() === key.toUpperCase()
-  )
-}
 
 /** `<prefix> <rest>` as a code span of a sentence. */
 function command(prefix: string, rest: string): string {

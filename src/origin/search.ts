@@ -60,6 +60,16 @@ export async function searchOriginCandidates(
   }
 }
 
+/** The candidate whose key is `key` (case-insensitive), if any. */
+export function candidateByKey<T extends { external_issue_key: string }>(
+  candidates: readonly T[],
+  key: string
+): T | undefined {
+  return candidates.find(
+    candidate => candidate.external_issue_key.toUpperCase() === key.toUpperCase()
+  )
+}
+
 /**
  * Fetches one ticket again by key before a write and checks it is the same ticket that was
  * confirmed (same `external_issue_id`). Fresh title, status and URL win over what was shown.
@@ -74,9 +84,7 @@ export async function refetchCandidate(
 }> {
   const key = chosen.external_issue_key
   const response = await saas.searchIssues(binding, { kind: 'key', key }, 10)
-  const candidate = response.candidates.find(
-    found => found.external_issue_key.toUpperCase() === key.toUpperCase()
-  )
+  const candidate = candidateByKey(response.candidates, key)
   const refused = response.leftOut.find(left => left.key.toUpperCase() === key.toUpperCase())
   if (candidate === undefined && refused !== undefined) {
     throw new KittyError(
