@@ -169,7 +169,9 @@ export function verifyPorts(
     readFile: (path, ref) => readTextFile(github, repo, path, ref),
     entryAt: (ref, path) => treeEntryAt(github, repo, ref, path),
     listTree: (sha, recursive) =>
-      recursive ? listTreeRecursive(github, repo, sha) : listTreeEntries(github, repo, sha),
+      recursive
+        ? listTreeRecursive(github, repo, sha).then(tree => tree?.items ?? null)
+        : listTreeEntries(github, repo, sha),
     ...(saas === undefined ? {} : { saas }),
     annotations: options.annotations ?? { error: core.error, notice: core.notice },
     log: runnerLog

@@ -248,6 +248,37 @@ describe('the GitHub outbox store under concurrent runs', () => {
     expect(eventFile(2)).toBeDefined()
   })
 
+  it('removes on the listing it just read, and reads again when another run wrote after it', async () => {
+    await storeOver().put([queued(nthEvent(1))])
+    const store = storeOver()
+    expect(await store.list()).toHaveLength(1)
+    gh.requests.length = 0
+    await storeOver().put([queued(nthEvent(2))])
+    const others = gh.requests.length
+    await store.remove([nthEvent(1).event_id])
+    expect(eventFile(1)).toBeUndefined()
+    expect(eventFile(2)).toBeDefined()
+    // The first try wrote on the stale listing and lost; only then was the branch read again.
+    const reads = gh.requests
+      .slice(others)
+      .filter(request => request.method === 'GET' && request.path.includes('/git/ref/'))
+    expect(reads).toHaveLength(1)
+  })
+
+  it('removes right after listing without reading the branch again', async () => {
+    await storeOver().put([queued(nthEvent(1)), queued(nthEvent(2))])
+    const store = storeOver()
+    await store.list()
+    gh.requests.length = 0
+    await store.remove([nthEvent(1).event_id])
+    expect(eventFile(1)).toBeUndefined()
+    expect(gh.requests.map(request => `${request.method} ${request.path.split('?')[0]}`)).toEqual([
+      'POST /repos/acme/webapp/git/trees',
+      'POST /repos/acme/webapp/git/commits',
+      'PATCH /repos/acme/webapp/git/refs/heads%2Fkitty-origin%2Foutbox'
+    ])
+  })
+
   it('writes again when the branch it wrote on was being emptied and got deleted', async () => {
     const store = storeOver()
     await store.put([queued(nthEvent(1))])

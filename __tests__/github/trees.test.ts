@@ -59,9 +59,12 @@ describe('the Git trees API', () => {
     const whole = await listTreeRecursive(sandbox.client, WEBAPP, DEEP)
     sandbox.gh.repo().settings.treeEntryLimit = 30
     const walked = await listTreeRecursive(sandbox.client, WEBAPP, DEEP)
-    expect(walked?.length).toBe(whole?.length)
-    expect(new Set(walked?.map(item => item.path))).toEqual(new Set(whole?.map(item => item.path)))
-    expect(walked?.filter(item => item.path.endsWith('/file.txt'))).toHaveLength(40)
+    expect(walked?.sha).toBe(whole?.sha)
+    expect(walked?.items.length).toBe(whole?.items.length)
+    expect(new Set(walked?.items.map(item => item.path))).toEqual(
+      new Set(whole?.items.map(item => item.path))
+    )
+    expect(walked?.items.filter(item => item.path.endsWith('/file.txt'))).toHaveLength(40)
   })
 
   it('answers null for a path or tree that is not there', async () => {

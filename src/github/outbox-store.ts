@@ -68,6 +68,8 @@ type NewFile = FileChange & { content: string }
 
 interface Snapshot {
   head: string
+  /** The root tree of `head`, the base of the next commit (read again when unknown). */
+  tree: string | undefined
   /** Every name under `events/` at `head`. */
   names: string[]
   /** The same names with their tree entries (a file, or a directory, symlink or submodule). */
@@ -106,16 +108,25 @@ export function createGitHubOutboxStore(
   const settleMs = options.settleMs ?? 3_000
   const maxArchiveBytes = options.maxArchiveBytes ?? MAX_ARCHIVE_BYTES
 
+  /** The snapshot `list()` read last, until a removal takes it. */
+  let listed: Snapshot | undefined
+  function takeListed(): Snapshot | undefined {
+    const taken = listed
+    listed = undefined
+    return taken
+  }
+
   async function snapshot(): Promise<Snapshot | null> {
     const head = await getBranchHead(github, repo, OUTBOX_BRANCH)
     if (head === null) return null
     const prefix = `${OUTBOX_EVENTS_DIR}/`
-    const items = (await listTreeRecursive(github, repo, head)) ?? []
+    const tree = await listTreeRecursive(github, repo, head)
+    const items = tree?.items ?? []
     const entries = items
       .map(item => ({ name: item.path.slice(prefix.length), item }))
       .filter(({ name, item }) => item.path.startsWith(prefix) && !name.includes('/'))
       .sort((a, b) => (a.name < b.name ? -1 : 1))
-    return { head, names: entries.map(entry => entry.name), entries, items }
+    return { head, tree: tree?.sha, names: entries.map(entry => entry.name), entries, items }
   }
 
   /** Why an entry of `events/` is not read, or null when it is read from the archive. */
@@ -201,6 +212,7 @@ export function createGitHubOutboxStore(
           await commitFiles(github, repo, {
             branch: OUTBOX_BRANCH,
             parentSha: current.head,
+            baseTreeSha: current.tree,
             files,
             message
           })
@@ -219,7 +231,9 @@ export function createGitHubOutboxStore(
 
   async function remove(eventIds: string[]): Promise<void> {
     for (let round = 1; round <= maxAttempts; round += 1) {
-      const current = await snapshot()
+      // The drain removes right after it listed: its first try writes on that listing (a branch
+      // moved since makes the commit lose the race, and the next try reads it afresh).
+      const current = (round === 1 ? takeListed() : undefined) ?? (await snapshot())
       if (current === null) return
       const gone = new Set(eventIds.map(id => `${id}.json`))
       const deletions = current.names.filter(name => gone.has(name))
@@ -234,6 +248,7 @@ export function createGitHubOutboxStore(
         await commitFiles(github, repo, {
           branch: OUTBOX_BRANCH,
           parentSha: current.head,
+          baseTreeSha: current.tree,
           files,
           message: emptied
             ? 'kitty-origin outbox: empty, removing the branch'
@@ -253,6 +268,7 @@ export function createGitHubOutboxStore(
   return {
     async list() {
       const current = await snapshot()
+      listed = current ?? undefined
       if (current === null) return null
       const files = await archivedFiles(current)
       const entries: OutboxEntry[] = []

@@ -16,7 +16,14 @@ export interface TreeItem {
   size?: number
 }
 
+/** A whole tree: its own id and every entry below it. */
+export interface ListedTree {
+  sha: string
+  items: TreeItem[]
+}
+
 const TreeAnswer = z.object({
+  sha: Sha,
   truncated: z.boolean(),
   tree: z.array(
     z.object({
@@ -97,16 +104,17 @@ export async function listTreeEntries(
  * Every entry below a tree (a tree or commit id, or a branch name), with paths relative to it,
  * in one request while GitHub lists it whole. When GitHub cuts the recursive listing
  * (`truncated: true`, past 100,000 entries or 7 MB), the tree is walked directory by directory
- * instead, so the result is always complete. Null when there is no such tree.
+ * instead, so the result is always complete. Null when there is no such tree. With the entries
+ * comes the tree's own id (a commit's root tree, when a commit was named).
  */
 export async function listTreeRecursive(
   api: GitHubApi,
   repo: RepoRef,
   treeish: string
-): Promise<TreeItem[] | null> {
+): Promise<ListedTree | null> {
   const answer = await getTree(api, repo, treeish, true)
   if (answer === null) return null
-  if (!answer.truncated) return itemsOf(answer, '')
+  if (!answer.truncated) return { sha: answer.sha, items: itemsOf(answer, '') }
   const items: TreeItem[] = []
   let pending: { sha: string; prefix: string }[] = [{ sha: treeish, prefix: '' }]
   while (pending.length > 0) {
@@ -126,7 +134,7 @@ export async function listTreeRecursive(
       }
     }
   }
-  return items
+  return { sha: answer.sha, items }
 }
 
 /**
