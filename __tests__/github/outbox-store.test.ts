@@ -258,11 +258,12 @@ describe('the GitHub outbox store under concurrent runs', () => {
     await store.remove([nthEvent(1).event_id])
     expect(eventFile(1)).toBeUndefined()
     expect(eventFile(2)).toBeDefined()
-    // The first try wrote on the stale listing and lost; only then was the branch read again.
-    const reads = gh.requests
-      .slice(others)
-      .filter(request => request.method === 'GET' && request.path.includes('/git/ref/'))
-    expect(reads).toHaveLength(1)
+    // The first try wrote on the stale listing and lost the race; only then was the branch read.
+    const after = gh.requests.slice(others)
+    const count = (method: string, part: string) =>
+      after.filter(request => request.method === method && request.path.includes(part)).length
+    expect(count('PATCH', '/git/refs/')).toBe(2)
+    expect(count('GET', '/git/ref/')).toBe(1)
   })
 
   it('removes right after listing without reading the branch again', async () => {
