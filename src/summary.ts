@@ -1,15 +1,11 @@
 import { escapeCodeSpan, escapeInline, markdownLink, safeUrl } from './chatops/escape.js'
 import { messageMarkdown } from './chatops/message.js'
+import { providerName } from './origin/models.js'
 import type { RunReport } from './report.js'
 
 /** Where the run happened, for links: the repository's web address, e.g. `https://github.com/acme/web`. */
 export interface SummaryLinks {
   repositoryUrl?: string | undefined
-}
-
-const PROVIDER_NAMES: Readonly<Record<'jira' | 'linear', string>> = {
-  jira: 'Jira',
-  linear: 'Linear'
 }
 
 const HEADLINES: Record<RunReport['state'], string> = {
@@ -54,7 +50,7 @@ function facts(report: RunReport, links: SummaryLinks): string[] {
         : `, origin link ${escapeCodeSpan(origin.origin_link_id)}`
     items.push(
       `Origin: ${markdownLink(origin.external_issue_key, origin.external_issue_url, 64)} ` +
-        `(${PROVIDER_NAMES[origin.provider]}${link})`
+        `(${providerName(origin.provider)}${link})`
     )
   }
   if (report.pullRequest !== undefined) {

@@ -3,12 +3,12 @@
  * tracker-controlled text goes through escape.ts; the configured prefix only ever appears inside
  * code spans.
  */
+import { providerName } from '../origin/models.js'
 import type { Provider } from '../origin/models.js'
 import { capComment, escapeCodeSpan, escapeInline, markdownLink, safeUrl } from './escape.js'
 import { messageMarkdown } from './message.js'
 import type { CandidateState, StateCandidate } from './state.js'
 
-const PROVIDER_NAMES: Readonly<Record<Provider, string>> = { jira: 'Jira', linear: 'Linear' }
 const EXAMPLE_KEYS: Readonly<Record<Provider, string>> = { jira: 'PROJ-7', linear: 'WEB-123' }
 
 /** What a candidate-list comment shows: the state, its signed marker, the prefix and the scope. */
@@ -50,7 +50,7 @@ function command(prefix: string, rest: string): string {
 }
 
 function scope(state: CandidateState, scopeLabel: string): string {
-  return [PROVIDER_NAMES[state.provider], escapeInline(scopeLabel, 120)]
+  return [providerName(state.provider), escapeInline(scopeLabel, 120)]
     .filter(part => part !== '')
     .join(' ')
 }

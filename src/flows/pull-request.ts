@@ -1,6 +1,6 @@
 import { capComment, escapeCodeSpan, escapeInline, markdownLink } from '../chatops/escape.js'
 import type { MissionFromTicketResult, OriginCandidate } from '../origin/models.js'
-import { providerName } from '../origin/search.js'
+import { providerName } from '../origin/models.js'
 import { oneLine } from '../text/one-line.js'
 
 /** Who asked, who confirmed, and where, for the provenance card. */

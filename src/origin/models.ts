@@ -4,6 +4,11 @@ import type { LeftOutTicket, Ticket } from '../saas/types.js'
 // The mission layer owns these types (it is the bottom layer); the service layer uses them.
 export { OriginTicket, Provider }
 
+/** The tracker's display name. */
+export function providerName(provider: Provider): string {
+  return provider === 'jira' ? 'Jira' : 'Linear'
+}
+
 /**
  * One ticket the SaaS offers as a possible origin, as the SaaS client hands it over: checked
  * (http(s) URL, id and key present) and one clean line per field but the body.

@@ -2,6 +2,7 @@ import { KittyError } from '../errors.js'
 import { oneLine } from '../text/one-line.js'
 import { resolveResource, resolveTrackerBinding } from './binding.js'
 import type { BindingOverrides } from './binding.js'
+import { providerName } from './models.js'
 import type { OriginCandidate, Provider, SearchOriginResult, TrackerBinding } from './models.js'
 import type { OriginQueryText, ReadTrackerConfig, SaasPort } from './ports.js'
 
@@ -111,9 +112,4 @@ export async function refetchCandidate(
       resource_id: response.resourceId
     })
   }
-}
-
-/** The tracker's display name. */
-export function providerName(provider: Provider): string {
-  return provider === 'jira' ? 'Jira' : 'Linear'
 }

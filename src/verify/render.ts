@@ -1,6 +1,6 @@
 import { escapeCodeSpan, escapeInline, markdownLink } from '../chatops/escape.js'
 import type { MissionMeta } from '../mission/index.js'
-import { providerName } from '../origin/search.js'
+import { providerName } from '../origin/models.js'
 import type { AnnotationProperties } from './ports.js'
 import { statusOf } from './result.js'
 import type { MissionResult, MissionStatus, SaasCheck } from './result.js'
