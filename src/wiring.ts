@@ -29,7 +29,7 @@ import { USER_AGENT } from './version.js'
 import type { AnnotationSink, VerifyPorts } from './verify/ports.js'
 
 /** The runner's log, as every module that takes the `Log` port receives it. */
-export const runnerLog: Log = {
+const runnerLog: Log = {
   debug: core.debug,
   info: core.info,
   warning: core.warning,

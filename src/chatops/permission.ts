@@ -6,7 +6,7 @@ export const REQUIRABLE_PERMISSIONS = ['read', 'triage', 'write', 'maintain', 'a
 export type RequirablePermission = (typeof REQUIRABLE_PERMISSIONS)[number]
 
 /** The whole ladder, weakest first: `none` below every role. */
-export const PERMISSIONS = ['none', ...REQUIRABLE_PERMISSIONS] as const
+const PERMISSIONS = ['none', ...REQUIRABLE_PERMISSIONS] as const
 /** A person's access to the repository. */
 export type Permission = (typeof PERMISSIONS)[number]
 

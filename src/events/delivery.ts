@@ -48,7 +48,7 @@ const DELIVERED: ReadonlySet<EventResult['status']> = new Set([
 const KEEP_QUEUED: ReadonlySet<string> = new Set(['saas-bad-response', 'internal'])
 
 /** Refusal categories that are final for the project: such events leave the outbox. */
-export const PROJECT_REFUSALS: ReadonlySet<string> = new Set([
+const PROJECT_REFUSALS: ReadonlySet<string> = new Set([
   'project_not_admitted',
   'project_not_consented',
   'project_refused'

@@ -33,7 +33,7 @@ export interface MissionEventEmitter {
 }
 
 /** The note when the config names no project uuid, saying what to run. */
-export function noProjectNote(missionSlug: string): string {
+function noProjectNote(missionSlug: string): string {
   return `No MissionOriginBound event was sent for ${missionSlug}: \`.kittify/config.yaml\` names no \`project.uuid\`. Run \`spec-kitty init\` (or \`spec-kitty tracker bind\`) in the repository and commit \`.kittify/config.yaml\`; the bind itself is recorded at the Spec Kitty SaaS either way.`
 }
 

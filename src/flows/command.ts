@@ -72,7 +72,7 @@ async function runCommand(context: BotContext, event: CommandEvent): Promise<Run
 }
 
 /** The report with the courtesy warnings that came up, if any. */
-export function withWarnings(
+function withWarnings(
   report: RunReport,
   warnings: readonly (string | undefined)[]
 ): RunReport {

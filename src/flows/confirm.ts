@@ -23,7 +23,7 @@ function command(prefix: string, rest: string): string {
 }
 
 /** Picks the chosen candidate from the list, by row number or ticket key; refuses anything else. */
-export function chooseCandidate(
+function chooseCandidate(
   state: CandidateState,
   choice: ConfirmChoice,
   prefix: string

@@ -29,7 +29,7 @@ export interface DispatchRequest {
  * Throws KittyError `input-invalid` when `query` is missing (the workflow does not pass it) and
  * `command-invalid` when either input is unusable (the person typed it wrong).
  */
-export function dispatchRequest(inputs: Pick<Inputs, 'query' | 'confirm'>): DispatchRequest {
+function dispatchRequest(inputs: Pick<Inputs, 'query' | 'confirm'>): DispatchRequest {
   if (inputs.query === undefined) {
     throw new KittyError('input-invalid', 'Input `query` is required for workflow_dispatch.')
   }

@@ -128,10 +128,10 @@ export function dryRunRepository(real: RepositoryApi, planned: PlannedWrites): R
 }
 
 /** Stands in for the SaaS's answer in a dry run, where nothing is bound. */
-export const NOT_BOUND = '(assigned by the SaaS at the bind)'
+const NOT_BOUND = '(assigned by the SaaS at the bind)'
 
 /** The SaaS of a dry run: searches go to `real`; the bind is recorded with its body, never sent. */
-export function dryRunSaas(real: SaasPort, planned: PlannedWrites): SaasPort {
+function dryRunSaas(real: SaasPort, planned: PlannedWrites): SaasPort {
   return {
     searchIssues: (route, query, limit) => real.searchIssues(route, query, limit),
     bindMissionOrigin(route, mission, ticket) {

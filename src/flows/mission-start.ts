@@ -51,7 +51,7 @@ export interface ReplyTarget {
 }
 
 /** The mission id of one confirmation: the list's time and an HMAC of its nonce and the ticket. */
-export function missionIdFor(
+function missionIdFor(
   key: Buffer,
   list: Pick<CandidateState, 'created_at' | 'nonce'>,
   chosen: Pick<OriginCandidate, 'external_issue_id'>

@@ -52,7 +52,7 @@ export function searchForQuery(context: BotContext, query: ParsedQuery): Promise
 }
 
 /** The signed state of a new candidate list: its nonce is the list's own id. */
-export function newCandidateState(
+function newCandidateState(
   context: BotContext,
   target: ListTarget,
   outcome: SearchOutcome
@@ -78,7 +78,7 @@ export function newCandidateState(
 }
 
 /** One sentence per ticket the SaaS sent that cannot be an origin, for the log and summary. */
-export function leftOutNotes(leftOut: readonly LeftOutCandidate[]): string[] {
+function leftOutNotes(leftOut: readonly LeftOutCandidate[]): string[] {
   return leftOut.map(
     left => `${left.key} was left out of the candidates: ${left.reason}; it cannot be bound.`
   )

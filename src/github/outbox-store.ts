@@ -49,7 +49,7 @@ export interface GitHubOutboxOptions {
 }
 
 /** An entry file larger than this is left in place unread (an entry takes about 2 kB). */
-export const MAX_ENTRY_BYTES = 1_048_576
+const MAX_ENTRY_BYTES = 1_048_576
 /** The most the outbox's archive may unpack to by default: some 20,000 entries. */
 export const MAX_ARCHIVE_BYTES = 64 * 1_048_576
 

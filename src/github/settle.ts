@@ -20,7 +20,7 @@ const NOT_YET_VISIBLE: Record<NotYetVisible, { status: number; pattern?: RegExp 
 export const SETTLE_DELAYS_MS: readonly number[] = [300, 1_200]
 
 /** True when `error` is one of these not-yet-visible answers. */
-export function isNotYetVisible(error: unknown, kinds: readonly NotYetVisible[]): boolean {
+function isNotYetVisible(error: unknown, kinds: readonly NotYetVisible[]): boolean {
   return kinds.some(kind => {
     const { status, pattern } = NOT_YET_VISIBLE[kind]
     return isGitHubFailure(error, status, pattern)

@@ -21,7 +21,7 @@ import type { BindBody } from './wire.js'
 export const BIND_PATH = '/api/v1/tracker/mission-origin/bind/'
 
 /** Path of an asynchronous operation's status. */
-export function operationPath(operationId: string): string {
+function operationPath(operationId: string): string {
   return `/api/v1/tracker/operations/${encodeURIComponent(operationId)}/`
 }
 
@@ -68,7 +68,7 @@ function answerText(value: unknown): string | null {
  * A successful bind's answer as spec-kitty reads it: any body, JSON or not, is a success; the
  * link id and time are taken when present (one clean line each), else null.
  */
-export function readBindAnswer(json: unknown): BindAnswer {
+function readBindAnswer(json: unknown): BindAnswer {
   const body = objectOf(json)
   return {
     originLinkId: answerText(body?.origin_link_id),

@@ -23,7 +23,7 @@ function textOf(value: unknown): string | undefined {
 }
 
 /** True for an absolute `https:` or `http:` URL without spaces or invisible characters. */
-export function isWebUrl(url: string): boolean {
+function isWebUrl(url: string): boolean {
   if (/\s/.test(url) || hasInvisible(url)) return false
   try {
     const parsed = new URL(url)
@@ -50,7 +50,7 @@ function refuse(key: string | undefined, reason: string): Checked {
  * could not be a correct origin: no id or key, a key or id with invisible characters, an
  * over-long key, id, title or URL, or a URL that is not `https:`/`http:`.
  */
-export function checkCandidate(raw: unknown): Checked {
+function checkCandidate(raw: unknown): Checked {
   const item = objectOf(raw)
   if (item === undefined) return refuse(undefined, 'the Spec Kitty SaaS sent it without its fields')
   const key = textOf(item.external_issue_key)?.trim()

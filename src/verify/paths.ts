@@ -3,7 +3,7 @@ import type { Problem } from './problem.js'
 import type { PathKind, TreePath, VerifyPorts } from './ports.js'
 
 /** The largest file GitHub's contents API serves with its content (1 MB). */
-export const MAX_META_BYTES = 1_048_576
+const MAX_META_BYTES = 1_048_576
 
 const KIND_WORDS: Record<Exclude<PathKind, 'dir' | 'file'>, string> = {
   symlink: 'a symlink',
