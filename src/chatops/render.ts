@@ -45,8 +45,14 @@ export type ConsumedState = CandidateState & {
 /** The message lengths shown in replies and the job summary. */
 const MESSAGE_MAX = 1000
 
-function command(prefix: string, rest: string): string {
+/** `<prefix> <rest>` as a code span of a sentence, e.g. `/kitty confirm 1`. */
+export function commandSpan(prefix: string, rest: string): string {
   return escapeCodeSpan(`${prefix} ${rest}`)
+}
+
+/** How to start again, as a code span: `<prefix> start-from <ticket key or words>`. */
+export function startAgainCommand(prefix: string): string {
+  return commandSpan(prefix, 'start-from <ticket key or words>')
 }
 
 function scope(state: CandidateState, scopeLabel: string): string {
@@ -109,8 +115,8 @@ export function renderCandidateComment(input: CandidateCommentInput): string {
     return comment(
       [
         `**No tickets match ${escapeInline(state.query, 300)} in ${scope(state, scopeLabel)}.**`,
-        `Try other words or a ticket key, for example ${command(prefix, 'start-from "other words"')} ` +
-          `or ${command(prefix, `start-from ${example}`)}.`,
+        `Try other words or a ticket key, for example ${commandSpan(prefix, 'start-from "other words"')} ` +
+          `or ${commandSpan(prefix, `start-from ${example}`)}.`,
         ...leftOutNote(input.leftOut)
       ],
       marker
@@ -121,15 +127,15 @@ export function renderCandidateComment(input: CandidateCommentInput): string {
     ? [
         `These are the first ${state.candidates.length} matches; there may be more. To narrow the ` +
           `search, add words or give the ticket key, for example ` +
-          `${command(prefix, 'start-from "Clerk auth login"')} or ` +
-          `${command(prefix, `start-from ${EXAMPLE_KEYS[state.provider]}`)}.`
+          `${commandSpan(prefix, 'start-from "Clerk auth login"')} or ` +
+          `${commandSpan(prefix, `start-from ${EXAMPLE_KEYS[state.provider]}`)}.`
       ]
     : []
   const reply =
     state.candidates.length === 1
-      ? `Reply ${command(prefix, 'confirm 1')} to start a mission from it, or ${command(prefix, 'cancel')}.`
-      : `Reply ${command(prefix, 'confirm 1')} (or another row number) to start a mission from ` +
-        `that ticket, or ${command(prefix, 'cancel')}.`
+      ? `Reply ${commandSpan(prefix, 'confirm 1')} to start a mission from it, or ${commandSpan(prefix, 'cancel')}.`
+      : `Reply ${commandSpan(prefix, 'confirm 1')} (or another row number) to start a mission from ` +
+        `that ticket, or ${commandSpan(prefix, 'cancel')}.`
   return comment(
     [
       heading(state, scopeLabel),
@@ -167,7 +173,7 @@ export function renderCancelledCandidateComment(input: CandidateCommentInput): s
     [
       heading(state, scopeLabel),
       candidateTable(state.candidates),
-      `❎ Cancelled. Start again with ${command(prefix, 'start-from <ticket key or words>')}.`
+      `❎ Cancelled. Start again with ${startAgainCommand(prefix)}.`
     ],
     marker
   )
@@ -178,14 +184,14 @@ export function renderHelp(prefix: string, problem?: string): string {
   const lines = [
     '**kitty-origin commands**',
     [
-      `- ${command(prefix, 'start-from WEB-123')}: find a ticket by its key; ` +
-        `${command(prefix, 'start-from linear:WEB-123')} or ${command(prefix, 'start-from jira:PROJ-7')} ` +
+      `- ${commandSpan(prefix, 'start-from WEB-123')}: find a ticket by its key; ` +
+        `${commandSpan(prefix, 'start-from linear:WEB-123')} or ${commandSpan(prefix, 'start-from jira:PROJ-7')} ` +
         'names the tracker.',
-      `- ${command(prefix, 'start-from "Clerk auth"')}: find tickets by words.`,
-      `- ${command(prefix, 'confirm 2')} or ${command(prefix, 'confirm WEB-127')}: start a mission ` +
+      `- ${commandSpan(prefix, 'start-from "Clerk auth"')}: find tickets by words.`,
+      `- ${commandSpan(prefix, 'confirm 2')} or ${commandSpan(prefix, 'confirm WEB-127')}: start a mission ` +
         'from that ticket of the newest list.',
-      `- ${command(prefix, 'cancel')}: close the open list.`,
-      `- ${command(prefix, 'help')}: show this help.`
+      `- ${commandSpan(prefix, 'cancel')}: close the open list.`,
+      `- ${commandSpan(prefix, 'help')}: show this help.`
     ].join('\n'),
     'Write the command at the start of a line, outside code blocks and quotes; ' +
       'only the first command in a comment counts.'
@@ -227,7 +233,7 @@ export function renderRefusal(message: string, usagePrefix?: string): string {
 export function renderCancelled(state: Pick<CandidateState, 'query'>, prefix: string): string {
   return (
     `❎ Cancelled the list of tickets matching ${escapeInline(state.query, 300)}; nothing was started. ` +
-    `Start again with ${command(prefix, 'start-from <ticket key or words>')}.`
+    `Start again with ${startAgainCommand(prefix)}.`
   )
 }
 

@@ -72,10 +72,7 @@ async function runCommand(context: BotContext, event: CommandEvent): Promise<Run
 }
 
 /** The report with the courtesy warnings that came up, if any. */
-function withWarnings(
-  report: RunReport,
-  warnings: readonly (string | undefined)[]
-): RunReport {
+function withWarnings(report: RunReport, warnings: readonly (string | undefined)[]): RunReport {
   const all = [...(report.warnings ?? []), ...warnings.filter(w => w !== undefined)]
   return all.length === 0 ? report : { ...report, warnings: all }
 }

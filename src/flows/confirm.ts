@@ -1,5 +1,5 @@
+import { commandSpan, startAgainCommand } from '../chatops/render.js'
 import type { ConfirmChoice } from '../chatops/grammar.js'
-import { escapeCodeSpan } from '../chatops/escape.js'
 import { asWords } from '../chatops/message.js'
 import type { CandidateState, StateCandidate } from '../chatops/state.js'
 import { KittyError } from '../errors.js'
@@ -18,10 +18,6 @@ import { readTrackerConfig } from './start-from.js'
 import { settleAll } from '../settle-all.js'
 
 /** `<prefix> <rest>` as a code span of a sentence. */
-function command(prefix: string, rest: string): string {
-  return escapeCodeSpan(`${prefix} ${rest}`)
-}
-
 /** Picks the chosen candidate from the list, by row number or ticket key; refuses anything else. */
 function chooseCandidate(
   state: CandidateState,
@@ -29,7 +25,7 @@ function chooseCandidate(
   prefix: string
 ): StateCandidate {
   const count = state.candidates.length
-  const again = command(prefix, 'start-from <ticket key or words>')
+  const again = startAgainCommand(prefix)
   if ('index' in choice) {
     const chosen = state.candidates[choice.index - 1]
     if (chosen !== undefined) return chosen
@@ -39,8 +35,8 @@ function chooseCandidate(
         ? `The candidate list is empty, so there is nothing to confirm; search again with ${again}.`
         : `There is no row ${choice.index} in the candidate list; ` +
             (count === 1
-              ? `confirm it with ${command(prefix, 'confirm 1')}.`
-              : `choose a row from 1 to ${count}, for example ${command(prefix, 'confirm 1')}.`)
+              ? `confirm it with ${commandSpan(prefix, 'confirm 1')}.`
+              : `choose a row from 1 to ${count}, for example ${commandSpan(prefix, 'confirm 1')}.`)
     )
   }
   const chosen = candidateByKey(state.candidates, choice.key)
@@ -48,7 +44,7 @@ function chooseCandidate(
   throw new KittyError(
     'candidate-not-listed',
     `${asWords(choice.key)} is not in the candidate list; confirm one of the listed tickets, ` +
-      `or search for it with ${command(prefix, `start-from ${choice.key}`)}.`
+      `or search for it with ${commandSpan(prefix, `start-from ${choice.key}`)}.`
   )
 }
 
@@ -66,7 +62,7 @@ function newestList(
   lookup: StateLookup,
   prefix: string
 ): { commentId: number; state: CandidateState } {
-  const again = command(prefix, 'start-from <ticket key or words>')
+  const again = startAgainCommand(prefix)
   if (!lookup.found) {
     if (lookup.reason === 'expired') {
       throw new KittyError(

@@ -1,6 +1,6 @@
 import { escapeCodeSpan } from '../chatops/escape.js'
 import { asWords, messageMarkdown } from '../chatops/message.js'
-import { renderMissionStarted } from '../chatops/render.js'
+import { commandSpan, renderMissionStarted, startAgainCommand } from '../chatops/render.js'
 import { missionRandomBits } from '../chatops/state.js'
 import type { CandidateState } from '../chatops/state.js'
 import { KittyError } from '../errors.js'
@@ -215,17 +215,12 @@ async function markConsumed(
 
 /** What to do to start a mission from the ticket asked for, when the list gave another. */
 function anotherTicket(context: BotContext, started: string, wanted: string): string {
-  const start = escapeCodeSpan(`${context.inputs.commandPrefix} start-from ${wanted}`)
+  const start = commandSpan(context.inputs.commandPrefix, `start-from ${wanted}`)
   return messageMarkdown(
     `This candidate list started its mission from ${asWords(started)}, and a list starts one ` +
       `mission. To start one from ${asWords(wanted)} too, run ${start}.`,
     1000
   )
-}
-
-/** How to start again, as a code span. */
-function again(context: BotContext): string {
-  return escapeCodeSpan(`${context.inputs.commandPrefix} start-from <ticket key or words>`)
 }
 
 /** Answers with what a claim's text says (see answerClaim); a closed list without one is refused. */
@@ -240,7 +235,7 @@ export async function answerClaimText(
   if (claim === null) {
     throw new KittyError(
       'list-consumed',
-      `The newest candidate list was already used; search again with ${again(context)}.`
+      `The newest candidate list was already used; search again with ${startAgainCommand(context.inputs.commandPrefix)}.`
     )
   }
   return answerClaim(context, claim, issueNumber, query, asked)
@@ -261,7 +256,7 @@ export async function answerClaim(
   if (claim.status === 'cancelled') {
     throw new KittyError(
       'list-cancelled',
-      `The newest candidate list was cancelled, so there is nothing to confirm; search again with ${again(context)}.`
+      `The newest candidate list was cancelled, so there is nothing to confirm; search again with ${startAgainCommand(context.inputs.commandPrefix)}.`
     )
   }
   const { mission } = claim

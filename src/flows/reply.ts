@@ -1,4 +1,4 @@
-import { escapeCodeSpan } from '../chatops/escape.js'
+import { startAgainCommand } from '../chatops/render.js'
 import type { CandidateState } from '../chatops/state.js'
 import { KittyError, toKittyError } from '../errors.js'
 import type { RunReport } from '../report.js'
@@ -45,7 +45,7 @@ export function requireRequester(
 ): void {
   if (context.inputs.confirmBy !== 'requester') return
   if (state.requester.toLowerCase() === context.source.actor.toLowerCase()) return
-  const own = escapeCodeSpan(`${context.inputs.commandPrefix} start-from <ticket key or words>`)
+  const own = startAgainCommand(context.inputs.commandPrefix)
   throw new KittyError(
     'not-requester',
     `The newest candidate list was asked for by @${state.requester}, and only they can ${verb} it. ` +
