@@ -5,6 +5,7 @@ import { REQUIRABLE_PERMISSIONS } from './chatops/permission.js'
 import type { RequirablePermission } from './chatops/permission.js'
 import { KittyError } from './errors.js'
 import type { Provider } from './origin/models.js'
+import type { BindingOverrides } from './origin/binding.js'
 
 /** Every input of the action, validated and typed. Optional inputs left empty are `undefined`. */
 export interface Inputs {
@@ -239,4 +240,13 @@ export function requireSaasInputs(inputs: Pick<Inputs, 'saasUrl' | 'saasToken'>)
   if (saasUrl === undefined) throw missing('saas-url')
   if (saasToken === undefined) throw missing('saas-token')
   return { saasUrl, saasToken }
+}
+
+/** The inputs that override the repository's tracker binding (`.kittify/config.yaml`). */
+export function bindingOverrides(inputs: Inputs): BindingOverrides {
+  return {
+    provider: inputs.provider,
+    projectSlug: inputs.projectSlug,
+    bindingRef: inputs.bindingRef
+  }
 }

@@ -1,3 +1,4 @@
+import { bindingOverrides } from '../inputs.js'
 import { commandSpan, startAgainCommand } from '../chatops/render.js'
 import type { ConfirmChoice } from '../chatops/grammar.js'
 import { asWords } from '../chatops/message.js'
@@ -119,11 +120,7 @@ export async function confirmFlow(
     if (claim === null) throw refusal
     return answerClaimText(context, claim, issueNumber, state.query, asked)
   }
-  const binding = resolveTrackerBinding(config, {
-    provider: inputs.provider,
-    projectSlug: inputs.projectSlug,
-    bindingRef: inputs.bindingRef
-  })
+  const binding = resolveTrackerBinding(config, bindingOverrides(inputs))
   if (binding.provider !== state.provider) {
     throw new KittyError(
       'tracker-provider-unsupported',

@@ -1,3 +1,4 @@
+import { bindingOverrides } from '../inputs.js'
 import type { ParsedQuery } from '../chatops/grammar.js'
 import { createNonce, stateCandidate } from '../chatops/state.js'
 import type { CandidateState } from '../chatops/state.js'
@@ -42,11 +43,7 @@ export function searchForQuery(context: BotContext, query: ParsedQuery): Promise
     {
       readTrackerConfig: () => readTrackerConfig(context),
       saas: context.saas,
-      overrides: {
-        provider: context.inputs.provider,
-        projectSlug: context.inputs.projectSlug,
-        bindingRef: context.inputs.bindingRef
-      }
+      overrides: bindingOverrides(context.inputs)
     }
   )
 }

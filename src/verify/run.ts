@@ -1,3 +1,4 @@
+import { bindingOverrides } from '../inputs.js'
 import type { Inputs } from '../inputs.js'
 import type { RunReport } from '../report.js'
 import type { Trigger } from '../trigger.js'
@@ -17,11 +18,7 @@ export async function runVerify(
       headRef: trigger.headRef,
       baseRef: trigger.baseRef,
       requireOrigin: inputs.requireOrigin,
-      overrides: {
-        provider: inputs.provider,
-        projectSlug: inputs.projectSlug,
-        bindingRef: inputs.bindingRef
-      },
+      overrides: bindingOverrides(inputs),
       dryRun: inputs.dryRun
     },
     ports
