@@ -11,14 +11,21 @@ __webpack_require__.d(__webpack_exports__, {
   runBot: () => (/* binding */ runBot)
 });
 
+// EXTERNAL MODULE: ./src/origin/models.ts
+var models = __webpack_require__(6710);
 // EXTERNAL MODULE: ./src/chatops/escape.ts
 var chatops_escape = __webpack_require__(3519);
 // EXTERNAL MODULE: ./src/chatops/message.ts
 var chatops_message = __webpack_require__(6037);
 ;// CONCATENATED MODULE: ./src/chatops/render.ts
+/**
+ * The texts kitty-origin posts as comments (DESIGN §1). Pure: every piece of user- or
+ * tracker-controlled text goes through escape.ts; the configured prefix only ever appears inside
+ * code spans.
+ */
 
 
-const PROVIDER_NAMES = { jira: 'Jira', linear: 'Linear' };
+
 const EXAMPLE_KEYS = { jira: 'PROJ-7', linear: 'WEB-123' };
 /** A note naming the tickets that were left out of the list, or none. */
 function leftOutNote(leftOut) {
@@ -32,11 +39,16 @@ function leftOutNote(leftOut) {
 }
 /** The message lengths shown in replies and the job summary. */
 const MESSAGE_MAX = 1000;
-function command(prefix, rest) {
+/** `<prefix> <rest>` as a code span of a sentence, e.g. `/kitty confirm 1`. */
+function commandSpan(prefix, rest) {
     return (0,chatops_escape/* escapeCodeSpan */.Hs)(`${prefix} ${rest}`);
 }
+/** How to start again, as a code span: `<prefix> start-from <ticket key or words>`. */
+function startAgainCommand(prefix) {
+    return commandSpan(prefix, 'start-from <ticket key or words>');
+}
 function scope(state, scopeLabel) {
-    return [PROVIDER_NAMES[state.provider], (0,chatops_escape/* escapeInline */.VV)(scopeLabel, 120)]
+    return [(0,models/* providerName */.pX)(state.provider), (0,chatops_escape/* escapeInline */.VV)(scopeLabel, 120)]
         .filter(part => part !== '')
         .join(' ');
 }
@@ -83,8 +95,8 @@ function renderCandidateComment(input) {
         const example = EXAMPLE_KEYS[state.provider];
         return comment([
             `**No tickets match ${(0,chatops_escape/* escapeInline */.VV)(state.query, 300)} in ${scope(state, scopeLabel)}.**`,
-            `Try other words or a ticket key, for example ${command(prefix, 'start-from "other words"')} ` +
-                `or ${command(prefix, `start-from ${example}`)}.`,
+            `Try other words or a ticket key, for example ${commandSpan(prefix, 'start-from "other words"')} ` +
+                `or ${commandSpan(prefix, `start-from ${example}`)}.`,
             ...leftOutNote(input.leftOut)
         ], marker);
     }
@@ -93,14 +105,14 @@ function renderCandidateComment(input) {
         ? [
             `These are the first ${state.candidates.length} matches; there may be more. To narrow the ` +
                 `search, add words or give the ticket key, for example ` +
-                `${command(prefix, 'start-from "Clerk auth login"')} or ` +
-                `${command(prefix, `start-from ${EXAMPLE_KEYS[state.provider]}`)}.`
+                `${commandSpan(prefix, 'start-from "Clerk auth login"')} or ` +
+                `${commandSpan(prefix, `start-from ${EXAMPLE_KEYS[state.provider]}`)}.`
         ]
         : [];
     const reply = state.candidates.length === 1
-        ? `Reply ${command(prefix, 'confirm 1')} to start a mission from it, or ${command(prefix, 'cancel')}.`
-        : `Reply ${command(prefix, 'confirm 1')} (or another row number) to start a mission from ` +
-            `that ticket, or ${command(prefix, 'cancel')}.`;
+        ? `Reply ${commandSpan(prefix, 'confirm 1')} to start a mission from it, or ${commandSpan(prefix, 'cancel')}.`
+        : `Reply ${commandSpan(prefix, 'confirm 1')} (or another row number) to start a mission from ` +
+            `that ticket, or ${commandSpan(prefix, 'cancel')}.`;
     return comment([
         heading(state, scopeLabel),
         candidateTable(state.candidates),
@@ -127,7 +139,7 @@ function renderCancelledCandidateComment(input) {
     return comment([
         heading(state, scopeLabel),
         candidateTable(state.candidates),
-        `❎ Cancelled. Start again with ${command(prefix, 'start-from <ticket key or words>')}.`
+        `❎ Cancelled. Start again with ${startAgainCommand(prefix)}.`
     ], marker);
 }
 /** Usage of every command with the configured prefix, led by what was wrong when there was a problem. */
@@ -135,14 +147,14 @@ function renderHelp(prefix, problem) {
     const lines = [
         '**kitty-origin commands**',
         [
-            `- ${command(prefix, 'start-from WEB-123')}: find a ticket by its key; ` +
-                `${command(prefix, 'start-from linear:WEB-123')} or ${command(prefix, 'start-from jira:PROJ-7')} ` +
+            `- ${commandSpan(prefix, 'start-from WEB-123')}: find a ticket by its key; ` +
+                `${commandSpan(prefix, 'start-from linear:WEB-123')} or ${commandSpan(prefix, 'start-from jira:PROJ-7')} ` +
                 'names the tracker.',
-            `- ${command(prefix, 'start-from "Clerk auth"')}: find tickets by words.`,
-            `- ${command(prefix, 'confirm 2')} or ${command(prefix, 'confirm WEB-127')}: start a mission ` +
+            `- ${commandSpan(prefix, 'start-from "Clerk auth"')}: find tickets by words.`,
+            `- ${commandSpan(prefix, 'confirm 2')} or ${commandSpan(prefix, 'confirm WEB-127')}: start a mission ` +
                 'from that ticket of the newest list.',
-            `- ${command(prefix, 'cancel')}: close the open list.`,
-            `- ${command(prefix, 'help')}: show this help.`
+            `- ${commandSpan(prefix, 'cancel')}: close the open list.`,
+            `- ${commandSpan(prefix, 'help')}: show this help.`
         ].join('\n'),
         'Write the command at the start of a line, outside code blocks and quotes; ' +
             'only the first command in a comment counts.'
@@ -175,7 +187,7 @@ function renderRefusal(message, usagePrefix) {
 /** The reply to a cancel: which list was closed and how to start again. */
 function renderCancelled(state, prefix) {
     return (`❎ Cancelled the list of tickets matching ${(0,chatops_escape/* escapeInline */.VV)(state.query, 300)}; nothing was started. ` +
-        `Start again with ${command(prefix, 'start-from <ticket key or words>')}.`);
+        `Start again with ${startAgainCommand(prefix)}.`);
 }
 /** The reply after a confirm: the mission, its ticket and its pull request. */
 function renderMissionStarted(input) {
@@ -239,8 +251,6 @@ function parseClaim(text) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./src/origin/models.ts
-var models = __webpack_require__(6710);
 // EXTERNAL MODULE: ./src/chatops/grammar.ts + 1 modules
 var grammar = __webpack_require__(8107);
 ;// CONCATENATED MODULE: ./src/chatops/state.ts
@@ -280,7 +290,7 @@ const CandidateState = schemas/* strictObject */.rej({
     issue: schemas/* number */.aig().int().positive(),
     requester: schemas/* string */.YjP().min(1).max(100),
     query: schemas/* string */.YjP().min(1).max(grammar/* MAX_QUERY_LENGTH */.H4),
-    provider: models/* Provider */.K,
+    provider: models/* Provider */.Kq,
     routing: schemas/* union */.KCZ([
         schemas/* strictObject */.rej({ binding_ref: schemas/* string */.YjP().min(1) }),
         schemas/* strictObject */.rej({ project_slug: schemas/* string */.YjP().min(1) })
@@ -604,7 +614,7 @@ function requireRequester(context, state, verb) {
         return;
     if (state.requester.toLowerCase() === context.source.actor.toLowerCase())
         return;
-    const own = (0,chatops_escape/* escapeCodeSpan */.Hs)(`${context.inputs.commandPrefix} start-from <ticket key or words>`);
+    const own = startAgainCommand(context.inputs.commandPrefix);
     throw new errors/* KittyError */.si('not-requester', `The newest candidate list was asked for by @${state.requester}, and only they can ${verb} it. ` +
         `To start a mission yourself, run ${own}: your own list becomes the newest.`);
 }
@@ -702,6 +712,8 @@ async function cancelFlow(context, event) {
     };
 }
 
+// EXTERNAL MODULE: ./src/inputs.ts
+var src_inputs = __webpack_require__(8422);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
 ;// CONCATENATED MODULE: ./src/origin/egress.ts
@@ -921,6 +933,7 @@ function oneLine(text, max = Number.POSITIVE_INFINITY) {
 
 
 
+
 /**
  * Resolves the tracker binding, then asks the SaaS for tickets matching the query.
  * Refuses what the contract refuses (no binding, egress refused, another provider) before any
@@ -929,7 +942,7 @@ function oneLine(text, max = Number.POSITIVE_INFINITY) {
 async function searchOriginCandidates(request, ports) {
     const binding = resolveTrackerBinding(await ports.readTrackerConfig(), ports.overrides);
     if (request.provider !== undefined && request.provider !== binding.provider) {
-        throw new errors/* KittyError */.si('tracker-provider-unsupported', `This repository is bound to ${providerName(binding.provider)}, so it cannot start from a ${providerName(request.provider)} ticket.`);
+        throw new errors/* KittyError */.si('tracker-provider-unsupported', `This repository is bound to ${(0,models/* providerName */.pX)(binding.provider)}, so it cannot start from a ${(0,models/* providerName */.pX)(request.provider)} ticket.`);
     }
     const answer = await ports.saas.searchIssues(binding, request.query, request.limit);
     const resource = resolveResource(binding, {
@@ -965,10 +978,10 @@ async function refetchCandidate(binding, chosen, saas) {
         throw new errors/* KittyError */.si('ticket-refused', `${oneLine(key, 40)} cannot be a mission's origin: ${refused.reason}. Nothing was bound or written.`);
     }
     if (candidate === undefined) {
-        throw new errors/* KittyError */.si('ticket-not-found', `${key} is no longer found in ${providerName(binding.provider)}; start again with a new search.`);
+        throw new errors/* KittyError */.si('ticket-not-found', `${key} is no longer found in ${(0,models/* providerName */.pX)(binding.provider)}; start again with a new search.`);
     }
     if (candidate.external_issue_id !== chosen.external_issue_id) {
-        throw new errors/* KittyError */.si('ticket-changed', `${key} now names a different ${providerName(binding.provider)} ticket than the one listed; start again with a new search.`);
+        throw new errors/* KittyError */.si('ticket-changed', `${key} now names a different ${(0,models/* providerName */.pX)(binding.provider)} ticket than the one listed; start again with a new search.`);
     }
     return {
         candidate,
@@ -977,10 +990,6 @@ async function refetchCandidate(binding, chosen, saas) {
             resource_id: response.resourceId
         })
     };
-}
-/** The tracker's display name. */
-function providerName(provider) {
-    return provider === 'jira' ? 'Jira' : 'Linear';
 }
 
 ;// CONCATENATED MODULE: ./src/mission/text.ts
@@ -1805,7 +1814,7 @@ function commitMessage(dirName, ticket, originLinkId) {
 function originTicketOf(input) {
     // The raw title, the same string sent as `external_title`; the key only when it is blank.
     const { title } = input.candidate;
-    const parsed = models/* OriginTicket */.J.safeParse({
+    const parsed = models/* OriginTicket */.Jp.safeParse({
         external_issue_id: input.candidate.external_issue_id,
         external_issue_key: input.candidate.external_issue_key,
         external_issue_url: input.candidate.url,
@@ -2014,7 +2023,7 @@ function pullRequestBody(mission, ticket, provenance) {
         '|:--|:--|',
         row('Title', (0,chatops_escape/* escapeInline */.VV)(origin.title, 200)),
         row('Status', (0,chatops_escape/* escapeInline */.VV)(ticket.status, 60)),
-        row('Provider', providerName(origin.provider)),
+        row('Provider', (0,models/* providerName */.pX)(origin.provider)),
         row('Resource', `${(0,chatops_escape/* escapeCodeSpan */.Hs)(origin.resource_type)} ${(0,chatops_escape/* escapeCodeSpan */.Hs)(origin.resource_id)}`),
         row('Mission', `${(0,chatops_escape/* escapeCodeSpan */.Hs)(mission.missionSlug)} (id ${(0,chatops_escape/* escapeCodeSpan */.Hs)(mission.missionId)})`),
         row('Origin link', answered(mission.originLinkId)),
@@ -2254,19 +2263,15 @@ async function markConsumed(context, posted, outcome) {
 }
 /** What to do to start a mission from the ticket asked for, when the list gave another. */
 function anotherTicket(context, started, wanted) {
-    const start = (0,chatops_escape/* escapeCodeSpan */.Hs)(`${context.inputs.commandPrefix} start-from ${wanted}`);
+    const start = commandSpan(context.inputs.commandPrefix, `start-from ${wanted}`);
     return (0,chatops_message/* messageMarkdown */.zv)(`This candidate list started its mission from ${(0,chatops_message/* asWords */.kk)(started)}, and a list starts one ` +
         `mission. To start one from ${(0,chatops_message/* asWords */.kk)(wanted)} too, run ${start}.`, 1000);
-}
-/** How to start again, as a code span. */
-function again(context) {
-    return (0,chatops_escape/* escapeCodeSpan */.Hs)(`${context.inputs.commandPrefix} start-from <ticket key or words>`);
 }
 /** Answers with what a claim's text says (see answerClaim); a closed list without one is refused. */
 async function answerClaimText(context, text, issueNumber, query, asked) {
     const claim = text === null ? null : parseClaim(text);
     if (claim === null) {
-        throw new errors/* KittyError */.si('list-consumed', `The newest candidate list was already used; search again with ${again(context)}.`);
+        throw new errors/* KittyError */.si('list-consumed', `The newest candidate list was already used; search again with ${startAgainCommand(context.inputs.commandPrefix)}.`);
     }
     return answerClaim(context, claim, issueNumber, query, asked);
 }
@@ -2277,7 +2282,7 @@ async function answerClaimText(context, text, issueNumber, query, asked) {
  */
 async function answerClaim(context, claim, issueNumber, query, asked) {
     if (claim.status === 'cancelled') {
-        throw new errors/* KittyError */.si('list-cancelled', `The newest candidate list was cancelled, so there is nothing to confirm; search again with ${again(context)}.`);
+        throw new errors/* KittyError */.si('list-cancelled', `The newest candidate list was cancelled, so there is nothing to confirm; search again with ${startAgainCommand(context.inputs.commandPrefix)}.`);
     }
     const { mission } = claim;
     const pull = await context.repository.findPullRequest(mission.branch);
@@ -2318,6 +2323,7 @@ async function answerClaim(context, claim, issueNumber, query, asked) {
 
 
 
+
 const configReads = new WeakMap();
 /**
  * Reads `.kittify/config.yaml` on the base branch; null when there is none. Read once a run: the
@@ -2340,11 +2346,7 @@ function searchForQuery(context, query) {
     }, {
         readTrackerConfig: () => readTrackerConfig(context),
         saas: context.saas,
-        overrides: {
-            provider: context.inputs.provider,
-            projectSlug: context.inputs.projectSlug,
-            bindingRef: context.inputs.bindingRef
-        }
+        overrides: (0,src_inputs/* bindingOverrides */.ZL)(context.inputs)
     });
 }
 /** The signed state of a new candidate list: its nonce is the list's own id. */
@@ -2408,14 +2410,13 @@ async function startFromFlow(context, query, where) {
 
 
 
+
+
 /** `<prefix> <rest>` as a code span of a sentence. */
-function confirm_command(prefix, rest) {
-    return (0,chatops_escape/* escapeCodeSpan */.Hs)(`${prefix} ${rest}`);
-}
 /** Picks the chosen candidate from the list, by row number or ticket key; refuses anything else. */
 function chooseCandidate(state, choice, prefix) {
     const count = state.candidates.length;
-    const again = confirm_command(prefix, 'start-from <ticket key or words>');
+    const again = startAgainCommand(prefix);
     if ('index' in choice) {
         const chosen = state.candidates[choice.index - 1];
         if (chosen !== undefined)
@@ -2424,14 +2425,14 @@ function chooseCandidate(state, choice, prefix) {
             ? `The candidate list is empty, so there is nothing to confirm; search again with ${again}.`
             : `There is no row ${choice.index} in the candidate list; ` +
                 (count === 1
-                    ? `confirm it with ${confirm_command(prefix, 'confirm 1')}.`
-                    : `choose a row from 1 to ${count}, for example ${confirm_command(prefix, 'confirm 1')}.`));
+                    ? `confirm it with ${commandSpan(prefix, 'confirm 1')}.`
+                    : `choose a row from 1 to ${count}, for example ${commandSpan(prefix, 'confirm 1')}.`));
     }
     const chosen = candidateByKey(state.candidates, choice.key);
     if (chosen !== undefined)
         return chosen;
     throw new errors/* KittyError */.si('candidate-not-listed', `${(0,chatops_message/* asWords */.kk)(choice.key)} is not in the candidate list; confirm one of the listed tickets, ` +
-        `or search for it with ${confirm_command(prefix, `start-from ${choice.key}`)}.`);
+        `or search for it with ${commandSpan(prefix, `start-from ${choice.key}`)}.`);
 }
 /** The key of the ticket a choice names in the list, if it names one. */
 function askedKey(state, choice) {
@@ -2442,7 +2443,7 @@ function askedKey(state, choice) {
 }
 /** The newest list, or a refusal saying why there is nothing to confirm and what to do. */
 function newestList(lookup, prefix) {
-    const again = confirm_command(prefix, 'start-from <ticket key or words>');
+    const again = startAgainCommand(prefix);
     if (!lookup.found) {
         if (lookup.reason === 'expired') {
             throw new errors/* KittyError */.si('list-expired', `The candidate list has expired, so it can no longer be confirmed; search again with ${again}.`);
@@ -2487,13 +2488,9 @@ async function confirmFlow(context, choice, event) {
             throw refusal;
         return answerClaimText(context, claim, issueNumber, state.query, asked);
     }
-    const binding = resolveTrackerBinding(config, {
-        provider: inputs.provider,
-        projectSlug: inputs.projectSlug,
-        bindingRef: inputs.bindingRef
-    });
+    const binding = resolveTrackerBinding(config, (0,src_inputs/* bindingOverrides */.ZL)(inputs));
     if (binding.provider !== state.provider) {
-        throw new errors/* KittyError */.si('tracker-provider-unsupported', `The repository is now bound to ${providerName(binding.provider)}, not ${providerName(state.provider)}; start a new search.`);
+        throw new errors/* KittyError */.si('tracker-provider-unsupported', `The repository is now bound to ${(0,models/* providerName */.pX)(binding.provider)}, not ${(0,models/* providerName */.pX)(state.provider)}; start a new search.`);
     }
     const fresh = await refetchCandidate(binding, chosen, context.saas);
     return startConfirmedMission(context, {
@@ -3494,7 +3491,7 @@ const ulid = schemas/* string */.YjP().regex(ULID_PATTERN, 'is not a ULID');
 const MissionOriginBoundPayload = schemas/* strictObject */.rej({
     mission_slug: schemas/* string */.YjP().regex(MISSION_SLUG_PATTERN, 'is neither NNN-<slug> nor <slug>-<mid8>'),
     mission_id: ulid,
-    provider: models/* Provider */.K,
+    provider: models/* Provider */.Kq,
     external_issue_id: nonEmpty,
     external_issue_key: nonEmpty,
     external_issue_url: nonEmpty,
@@ -4599,7 +4596,7 @@ function ticketLines(meta) {
     const origin = meta.origin_ticket;
     return [
         `- Ticket: ${(0,chatops_escape/* markdownLink */.iQ)(origin.external_issue_key, origin.external_issue_url, 64)}: ${(0,chatops_escape/* escapeInline */.VV)(origin.title, 120)}`,
-        `- Provider: ${providerName(origin.provider)}, ${(0,chatops_escape/* escapeInline */.VV)(origin.resource_type, 40)} ${(0,chatops_escape/* escapeCodeSpan */.Hs)(origin.resource_id, 80)}`,
+        `- Provider: ${(0,models/* providerName */.pX)(origin.provider)}, ${(0,chatops_escape/* escapeInline */.VV)(origin.resource_type, 40)} ${(0,chatops_escape/* escapeCodeSpan */.Hs)(origin.resource_id, 80)}`,
         `- Mission: ${(0,chatops_escape/* escapeCodeSpan */.Hs)(meta.mission_slug, 80)}, id ${(0,chatops_escape/* escapeCodeSpan */.Hs)(meta.mission_id, 40)}`
     ];
 }
@@ -4631,6 +4628,7 @@ function summaryCards(pullNumber, results) {
 
 
 
+
 /**
  * Asks the SaaS for the origin ticket again by key: it must still be there, in the provider the
  * repository is bound to, with the same `external_issue_id`. A ticket that is gone or changed is
@@ -4639,9 +4637,9 @@ function summaryCards(pullNumber, results) {
  */
 async function recheckTicket(origin, metaText, binding, saas) {
     const key = (0,chatops_escape/* truncate */.xv)(origin.external_issue_key, 64);
-    const bound = providerName(binding.provider);
+    const bound = (0,models/* providerName */.pX)(binding.provider);
     if (origin.provider !== binding.provider) {
-        return refused(`origin_ticket names a ${providerName(origin.provider)} ticket, but this repository is bound to ${bound}, so the Spec Kitty SaaS cannot confirm ${key}.`, lineOfKey(metaText, 'provider'));
+        return refused(`origin_ticket names a ${(0,models/* providerName */.pX)(origin.provider)} ticket, but this repository is bound to ${bound}, so the Spec Kitty SaaS cannot confirm ${key}.`, lineOfKey(metaText, 'provider'));
     }
     try {
         const { candidate } = await refetchCandidate(binding, origin, saas);
@@ -4833,6 +4831,7 @@ async function verifyPullRequest(request, ports) {
 
 ;// CONCATENATED MODULE: ./src/verify/run.ts
 
+
 /** Verifies the provenance of the missions a pull request adds or changes (see verifyPullRequest). */
 async function runVerify(inputs, trigger, ports) {
     return verifyPullRequest({
@@ -4841,11 +4840,7 @@ async function runVerify(inputs, trigger, ports) {
         headRef: trigger.headRef,
         baseRef: trigger.baseRef,
         requireOrigin: inputs.requireOrigin,
-        overrides: {
-            provider: inputs.provider,
-            projectSlug: inputs.projectSlug,
-            bindingRef: inputs.bindingRef
-        },
+        overrides: (0,src_inputs/* bindingOverrides */.ZL)(inputs),
         dryRun: inputs.dryRun
     }, ports);
 }
@@ -6263,8 +6258,6 @@ function gitHubRepository(api, repo, onPermissionError) {
     };
 }
 
-// EXTERNAL MODULE: ./src/inputs.ts
-var src_inputs = __webpack_require__(8422);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __webpack_require__(6752);
 ;// CONCATENATED MODULE: ./src/net/proxy.ts
@@ -6804,7 +6797,7 @@ function saasClient(saas, proxy) {
  */
 function botContext(inputs, trigger, env, options, notes) {
     const repo = { owner: trigger.source.owner, repo: trigger.source.repo };
-    const { saasUrl, saasToken } = (0,src_inputs/* requireSaasInputs */.R)(inputs);
+    const { saasUrl, saasToken } = (0,src_inputs/* requireSaasInputs */.Rq)(inputs);
     const { proxy, github } = network(inputs, env, options);
     const saas = saasClient({ saasUrl, saasToken, teamSlug: inputs.teamSlug }, proxy);
     const serverUrl = env.GITHUB_SERVER_URL ?? 'https://github.com';
